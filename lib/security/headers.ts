@@ -1,0 +1,57 @@
+import type { Env } from "@/lib/env";
+
+// Security headers for every response. The Ecwid Control Panel page is the one route another origin
+// may frame; everything else denies framing. Scripts run only with this request's nonce.
+
+export const EMBEDDED_PATH = "/ecwid";
+
+export function isEmbeddedPath(pathname: string): boolean {
+  return pathname === EMBEDDED_PATH || pathname.startsWith(`${EMBEDDED_PATH}/`);
+}
+
+export function contentSecurityPolicy(opts: {
+  nonce: string;
+  frameAncestors: string[];
+  connectSources: string[];
+  dev: boolean;
+}): string {
+  const directives = [
+    "default-src 'self'",
+    // 'strict-dynamic' lets Next's nonce-bearing bootstrap load its chunks; dev needs eval for HMR.
+    `script-src 'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self'",
+    `connect-src 'self' ${opts.connectSources.join(" ")}`.trim(),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${opts.frameAncestors.length ? opts.frameAncestors.join(" ") : "'none'"}`,
+  ];
+  return directives.join("; ");
+}
+
+/** Origins the browser may call directly: Ecwid's API with a public token, Elastic Path with implicit tokens. */
+export function browserApiOrigins(env: Env): string[] {
+  const urls = [env.ECWID_API_BASE_URL, ...env.ELASTICPATH_BASE_URLS.map((r) => r.url)];
+  return [...new Set(urls.map((u) => new URL(u).origin))];
+}
+
+export function securityHeaders(env: Env, pathname: string, nonce: string): Record<string, string> {
+  const embedded = isEmbeddedPath(pathname);
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": contentSecurityPolicy({
+      nonce,
+      frameAncestors: embedded ? env.ECWID_CP_ORIGINS : [],
+      connectSources: browserApiOrigins(env),
+      dev: env.NODE_ENV === "development",
+    }),
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  };
+  // X-Frame-Options has no allow-list; frame-ancestors governs the embedded page alone.
+  if (!embedded) headers["X-Frame-Options"] = "DENY";
+  if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  return headers;
+}

@@ -1,0 +1,63 @@
+// Throw-away databases for database-facing unit tests. vitest's global setup migrates one template
+// (PGlite folder or PostgreSQL database, see vitest.setup-db.ts); each test copies it, which is fast and
+// keeps the WebAssembly schema engine to one load per run.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createPrismaClient, type DbClient } from "@/lib/db-client";
+
+export const PGLITE_TEMPLATE_DIR = join(tmpdir(), "storelink-test-template");
+export const PG_TEMPLATE_DB = "storelink_test_template";
+
+export type TestDatabase = { url: string; db: DbClient; kind: "pglite" | "postgresql"; dataDir?: string; drop(): Promise<void> };
+
+export function testServerUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || undefined;
+}
+
+export function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const server = testServerUrl();
+  if (!server) {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "storelink-test-")), "db");
+    cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
+    const url = `pglite:${dataDir}`;
+    const db = createPrismaClient(url);
+    return {
+      url,
+      db,
+      kind: "pglite",
+      dataDir,
+      async drop() {
+        await db.$disconnect();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `storelink_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+  await admin.end();
+  const url = withDatabase(server, name);
+  const db = createPrismaClient(url);
+  return {
+    url,
+    db,
+    kind: "postgresql",
+    async drop() {
+      await db.$disconnect();
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships its own WebAssembly and data files: load it from node_modules at run time, unbundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
+  experimental: {
+    // Decrypted platform secrets are tainted (lib/vault) so handing one to a client component throws.
+    taint: true,
+  },
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,44 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig, SIGN_IN_PATH } from "@/lib/auth/config";
+import { env } from "@/lib/env";
+import { securityHeaders } from "@/lib/security/headers";
+
+// Runs before every request: sets the security headers (with a fresh CSP nonce) and keeps signed-out
+// visitors off the admin dashboard. Pages re-check the session and role on the server; this is the gate.
+const { auth } = NextAuth(() => ({ ...authConfig, secret: env.AUTH_SECRET }));
+
+const DASHBOARD_PREFIXES = ["/stores", "/platforms", "/audit", "/settings", "/users", "/api-docs"];
+
+function isDashboard(pathname: string): boolean {
+  return pathname === "/" || DASHBOARD_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+export const proxy = auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (isDashboard(pathname) && !request.auth?.user) {
+    const url = new URL(SIGN_IN_PATH, request.nextUrl);
+    url.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return applyHeaders(NextResponse.redirect(url), securityHeaders(env, pathname, nonceFor()));
+  }
+  const nonce = nonceFor();
+  const headers = securityHeaders(env, pathname, nonce);
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  return applyHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+});
+
+function nonceFor(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+function applyHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

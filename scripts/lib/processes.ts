@@ -1,0 +1,47 @@
+// Child processes for the demo and the e2e server: started with their output prefixed, stopped together.
+import { spawn, type ChildProcess } from "node:child_process";
+
+const children = new Set<ChildProcess>();
+
+export function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, readyLine?: RegExp): Promise<ChildProcess> {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return new Promise((resolve, reject) => {
+    let ready = !readyLine;
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) {
+        if (!line.trim()) continue;
+        process.stdout.write(`[${name}] ${line}\n`);
+        if (!ready && readyLine?.test(line)) {
+          ready = true;
+          resolve(child);
+        }
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => {
+      if (!ready) reject(new Error(`${name} exited with code ${code} before it was ready`));
+    });
+    if (ready) resolve(child);
+  });
+}
+
+export function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed with exit code ${code}`))));
+  });
+}
+
+export function stopAll(): void {
+  for (const child of children) child.kill("SIGTERM");
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}

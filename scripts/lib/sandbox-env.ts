@@ -1,0 +1,26 @@
+// Environment that points Storelink at the platform sandboxes (e2e/simulators) on a base port.
+// The sandbox's listeners: control base+0, Ecwid "my" +1, Ecwid API +2, Elastic Path +3, OAuth2 +4.
+export const SANDBOX_ECWID_CLIENT_ID = "storelink-sandbox";
+export const SANDBOX_ECWID_CLIENT_SECRET = "sandbox-client-secret-0123456789abcdef";
+export const SANDBOX_OAUTH2_CLIENT_ID = "oauth2-sandbox";
+export const SANDBOX_OAUTH2_CLIENT_SECRET = "oauth2-sandbox-secret";
+
+export function sandboxUrls(basePort: number) {
+  const url = (offset: number) => `http://127.0.0.1:${basePort + offset}`;
+  return { control: url(0), ecwidMy: url(1), ecwidApi: url(2), elasticpath: url(3), oauth2: url(4) };
+}
+
+export function sandboxAppEnv(basePort: number): Record<string, string> {
+  const urls = sandboxUrls(basePort);
+  return {
+    ECWID_CLIENT_ID: SANDBOX_ECWID_CLIENT_ID,
+    ECWID_CLIENT_SECRET: SANDBOX_ECWID_CLIENT_SECRET,
+    ECWID_OAUTH_BASE_URL: urls.ecwidMy,
+    ECWID_API_BASE_URL: urls.ecwidApi,
+    ECWID_CP_ORIGINS: urls.ecwidMy,
+    ELASTICPATH_BASE_URLS: `sandbox=${urls.elasticpath}`,
+    OAUTH2_PROVIDER_URL: urls.oauth2,
+    OAUTH2_CLIENT_ID: SANDBOX_OAUTH2_CLIENT_ID,
+    OAUTH2_CLIENT_SECRET: SANDBOX_OAUTH2_CLIENT_SECRET,
+  };
+}
