@@ -1,0 +1,192 @@
+// Typed fetch client for the sandbox control API, for Playwright and vitest tests.
+// Usage: `const sb = new SandboxControl("http://127.0.0.1:4400"); await sb.reset();`
+
+export type SandboxHost = "ecwid-my" | "ecwid-api" | "elasticpath" | "oauth2";
+export type WebhookVariant = "valid" | "forged" | "replayed" | "old" | "unsigned";
+
+export interface EcwidTokens {
+  access_token: string;
+  token_type: string;
+  scope: string;
+  store_id: number;
+  email: string;
+  public_token?: string;
+}
+
+export interface WebhookDeliveryView {
+  id: number;
+  eventId: string;
+  eventType: string;
+  storeId: number;
+  variant: WebhookVariant;
+  url: string;
+  body: { eventId: string; eventCreated: number; storeId: number; entityId: number | string; eventType: string; data?: Record<string, unknown> };
+  signature: string | null;
+  attempts: { at: number; status: number | null; error?: string; durationMs: number }[];
+  delivered: boolean;
+  pending: boolean;
+  /** Status of the first attempt (send) / of every attempt (list). */
+  status?: number | null;
+  statuses?: (number | null)[];
+}
+
+export interface FaultSpec {
+  host: SandboxHost;
+  /** Substring of path+query, or a regular expression source. */
+  pathPattern: string;
+  method?: string;
+  status?: number;
+  body?: unknown;
+  /** How many matching requests it hits (default 1). */
+  count?: number;
+  delayMs?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  retryAfter?: number;
+}
+
+export interface Counters {
+  tokenRequests: Record<string, number>;
+  requests: Record<string, number>;
+}
+
+export class SandboxControl {
+  /** @param baseUrl control listener URL, e.g. http://127.0.0.1:4400 */
+  constructor(readonly baseUrl: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl.replace(/\/+$/, "")}/__sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`sandbox ${method} ${path} → ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Restore the default seed (also clears faults, counters, webhooks, bridge log). */
+  reset(): Promise<{ ok: true }> {
+    return this.call("POST", "/reset");
+  }
+
+  /** Summary of everything: URLs, app config, stores, EP keys (with secrets), OAuth2 clients. */
+  state(): Promise<Record<string, unknown>> {
+    return this.call("GET", "/state");
+  }
+
+  // ---- Ecwid
+
+  /** Seed an extra Ecwid store; returns its id and the ids of generated products/orders. */
+  createEcwidStore(seed: { id?: number; name?: string; email?: string; productCount?: number; orderCount?: number; products?: Record<string, unknown>[] } = {}) {
+    return this.call<{ storeId: number; name: string; email: string; productIds: number[]; orderIds: string[] }>("POST", "/ecwid/stores", seed);
+  }
+
+  /** Products, orders, app storage, installation and tokens of a store. */
+  ecwidStore(storeId: number) {
+    return this.call<{ products: Record<string, unknown>[]; orders: Record<string, unknown>[]; storage: Record<string, Record<string, string>>; installation: unknown; tokens: unknown[] }>(
+      "GET",
+      `/ecwid/stores/${storeId}`,
+    );
+  }
+
+  /** Change the registered Ecwid app (client id/secret, redirect, iframe, webhook URLs, allowed scopes). */
+  configureEcwidApp(app: { clientId?: string; clientSecret?: string; redirectUrl?: string; iframeUrl?: string; webhookUrl?: string; scopes?: string[] }) {
+    return this.call("POST", "/ecwid/app", app);
+  }
+
+  /** Rate limit, code lifetime, webhook retry delays/attempts/timeout. */
+  configureEcwid(cfg: { rateLimitPerMinute?: number; codeLifetimeSeconds?: number; webhookRetryDelaysMs?: number[]; webhookMaxAttempts?: number; webhookTimeoutMs?: number }) {
+    return this.call("POST", "/ecwid/config", cfg);
+  }
+
+  /** Install the app in a store without the browser flow; returns the token response. */
+  installEcwid(storeId: number, scopes?: string[]): Promise<EcwidTokens> {
+    return this.call("POST", `/ecwid/stores/${storeId}/install`, scopes ? { scopes } : {});
+  }
+
+  /** Merchant-side uninstall: revokes tokens and fires application.uninstalled. */
+  uninstallEcwid(storeId: number) {
+    return this.call("POST", `/ecwid/stores/${storeId}/uninstall`, {});
+  }
+
+  /** Revoke every token of a store while leaving the app installed. */
+  revokeEcwidTokens(storeId: number): Promise<{ revoked: number }> {
+    return this.call("POST", `/ecwid/stores/${storeId}/revoke-tokens`, {});
+  }
+
+  /** Deliver a webhook now; resolves with the first attempt's status in `status`. */
+  sendWebhook(input: { storeId: number; eventType: string; entityId?: number | string; data?: Record<string, unknown>; variant?: WebhookVariant; eventId?: string }): Promise<WebhookDeliveryView> {
+    return this.call("POST", "/ecwid/webhooks/send", input);
+  }
+
+  /** All webhook deliveries (optionally for one store) with per-attempt statuses. */
+  webhooks(storeId?: number): Promise<WebhookDeliveryView[]> {
+    return this.call("GET", `/webhooks${storeId !== undefined ? `?storeId=${storeId}` : ""}`);
+  }
+
+  /** EcwidApp postMessages the Control Panel page received. */
+  bridgeMessages(storeId?: number | string): Promise<{ storeId: string; ecwidAppNs?: string; method?: string; data?: unknown; receivedAt: number }[]> {
+    return this.call("GET", `/bridge-messages${storeId !== undefined ? `?storeId=${storeId}` : ""}`);
+  }
+
+  // ---- Elastic Path
+
+  /** Seed a store plus its first application key; returns the key's credentials. */
+  createElasticPathStore(seed: { id?: string; name?: string; rateLimitPerSecond?: number; maxReservedRateLimit?: number; productCount?: number } = {}) {
+    return this.call<{ storeId: string; name: string; key: { id: string; client_id: string; client_secret: string } }>("POST", "/elasticpath/stores", seed);
+  }
+
+  /** Token lifetime (s, min 1) and per-second store rate limit (optionally one store). */
+  configureElasticPath(cfg: { tokenLifetimeSeconds?: number; rateLimitPerSecond?: number; maxReservedRateLimit?: number; storeId?: string }) {
+    return this.call("POST", "/elasticpath/config", cfg);
+  }
+
+  /** Keys of a store, including secrets. */
+  elasticPathKeys(storeId: string) {
+    return this.call<{ id: string; name: string; clientId: string; clientSecret: string; reservedRateLimit: number; lastUsedAt: string | null }[]>("GET", `/elasticpath/stores/${storeId}/keys`);
+  }
+
+  /** Delete a key behind the app's back (its tokens stop working). */
+  deleteElasticPathKey(keyId: string) {
+    return this.call("DELETE", `/elasticpath/keys/${keyId}`);
+  }
+
+  // ---- OAuth2
+
+  configureOAuth2(cfg: { accessTokenLifetimeSeconds?: number; refreshTokenLifetimeSeconds?: number; codeLifetimeSeconds?: number; omitRefreshToken?: boolean; omitExpiresIn?: boolean }) {
+    return this.call("POST", "/oauth2/config", cfg);
+  }
+
+  /** Expire access and/or refresh tokens now (all, or the one given). */
+  expireOAuth2(opts: { tokens?: "access" | "refresh" | "both"; token?: string } = {}): Promise<{ expired: number }> {
+    return this.call("POST", "/oauth2/expire", opts);
+  }
+
+  /** Create a grant without the browser; returns a token response. */
+  createOAuth2Grant(opts: { clientId?: string; shopId?: string; scope?: string } = {}) {
+    return this.call<{ shopId: string; access_token: string; refresh_token?: string; expires_in?: number; refresh_token_expires_in?: number; scope: string; token_type: string }>(
+      "POST",
+      "/oauth2/grants",
+      opts,
+    );
+  }
+
+  // ---- Faults and counters
+
+  addFault(fault: FaultSpec) {
+    return this.call<{ id: number; remaining: number; hits: number }>("POST", "/faults", fault);
+  }
+
+  clearFaults() {
+    return this.call("DELETE", "/faults");
+  }
+
+  counters(): Promise<Counters> {
+    return this.call("GET", "/counters");
+  }
+
+  resetCounters() {
+    return this.call("POST", "/counters/reset", {});
+  }
+}

@@ -1,0 +1,328 @@
+// Control API (`/__sandbox/...`) used by tests, QA and the demo to seed, reset,
+// inspect and break the sandboxes. Bodies are validated with zod so a typo in a
+// test fails loudly instead of silently seeding the wrong thing.
+import { z } from "zod";
+import { clearTimers, type SandboxContext } from "../context";
+import { installApp, revokeStoreTokens, uninstallApp } from "../ecwid/installations";
+import { sendWebhook } from "../ecwid/webhooks";
+import { deleteEpKey } from "../elasticpath/host";
+import { addFault } from "../faults";
+import { bodyJson, HttpError, json, type Reply, type Req, type Router } from "../http";
+import { issueTokens } from "../oauth2/host";
+import { applyDefaultSeed, seedEcwidStore, seedEpStore } from "../seed";
+import { ECWID_SCOPES } from "../state";
+
+const bad = (message: string, issues?: unknown): Reply => json(400, { error: "bad_request", message, ...(issues ? { issues } : {}) });
+const notFound = (message: string): Reply => json(404, { error: "not_found", message });
+
+/** Validates the JSON body; throws an HttpError (answered as 400 by the pipeline) when invalid. */
+function parse<T extends z.ZodType>(schema: T, req: Req): z.infer<T> {
+  const raw = bodyJson(req) ?? {};
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new HttpError(bad("invalid body", r.error.issues));
+  return r.data;
+}
+
+const EcwidStoreBody = z.object({
+  id: z.number().int().positive().optional(),
+  name: z.string().min(1).optional(),
+  email: z.string().optional(),
+  ownerName: z.string().optional(),
+  productCount: z.number().int().min(0).max(1000).optional(),
+  orderCount: z.number().int().min(0).max(1000).optional(),
+  products: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+
+const EcwidAppBody = z.object({
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(16).optional(),
+  redirectUrl: z.url().optional(),
+  iframeUrl: z.url().optional(),
+  webhookUrl: z.url().optional(),
+  scopes: z.array(z.string()).optional(),
+});
+
+const EcwidConfigBody = z.object({
+  rateLimitPerMinute: z.number().int().positive().optional(),
+  codeLifetimeSeconds: z.number().positive().optional(),
+  webhookRetryDelaysMs: z.array(z.number().int().min(0)).min(1).optional(),
+  webhookMaxAttempts: z.number().int().min(1).max(50).optional(),
+  webhookTimeoutMs: z.number().int().positive().optional(),
+});
+
+const WebhookBody = z.object({
+  storeId: z.number().int(),
+  eventType: z.string().min(1),
+  entityId: z.union([z.number(), z.string()]).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  variant: z.enum(["valid", "forged", "replayed", "old", "unsigned"]).optional(),
+  eventId: z.string().optional(),
+});
+
+const FaultBody = z.object({
+  host: z.enum(["ecwid-my", "ecwid-api", "elasticpath", "oauth2"]),
+  method: z.string().optional(),
+  pathPattern: z.string().min(1),
+  status: z.number().int().min(100).max(599).optional(),
+  body: z.unknown().optional(),
+  count: z.number().int().min(1).optional(),
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+  drop: z.boolean().optional(),
+  retryAfter: z.number().int().min(0).optional(),
+});
+
+function summary(ctx: SandboxContext) {
+  const { ecwid, elasticpath, oauth2 } = ctx.state;
+  return {
+    urls: ctx.urls,
+    appUrl: ctx.state.appUrl,
+    ecwid: {
+      app: ecwid.app,
+      config: ecwid.config,
+      stores: [...ecwid.stores.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        email: s.email,
+        products: s.products.length,
+        orders: s.orders.length,
+        installed: s.installation !== null,
+        scopes: s.installation?.scopes ?? [],
+      })),
+      liveTokens: [...ecwid.tokens.values()].filter((t) => !t.revoked).length,
+      webhookDeliveries: ecwid.deliveries.length,
+    },
+    elasticpath: {
+      tokenLifetimeSeconds: elasticpath.tokenLifetimeSeconds,
+      stores: [...elasticpath.stores.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        rateLimitPerSecond: s.rateLimitPerSecond,
+        maxReservedRateLimit: s.maxReservedRateLimit,
+        keys: s.keys.map((k) => ({ id: k.id, name: k.name, client_id: k.clientId, client_secret: k.clientSecret, reserved_rate_limit: k.reservedRateLimit })),
+        products: s.products.length,
+      })),
+    },
+    oauth2: {
+      config: oauth2.config,
+      clients: [...oauth2.clients.values()],
+      shops: [...oauth2.shops.values()].map((s) => ({ id: s.id, name: s.name })),
+    },
+    faults: ctx.state.faults,
+  };
+}
+
+function ecwidStoreDetail(ctx: SandboxContext, req: Req): Reply {
+  const store = ctx.state.ecwid.stores.get(Number(req.params.id));
+  if (!store) return notFound(`no Ecwid store ${req.params.id ?? ""}`);
+  const storage: Record<string, Record<string, string>> = {};
+  for (const [app, m] of store.storage) storage[app] = Object.fromEntries(m);
+  const tokens = [...ctx.state.ecwid.tokens.values()].filter((t) => t.storeId === store.id);
+  return json(200, { id: store.id, name: store.name, email: store.email, installation: store.installation, products: store.products, orders: store.orders, storage, tokens });
+}
+
+export function registerControlRoutes(router: Router, ctx: SandboxContext): void {
+  const { state } = ctx;
+  const P = "/__sandbox";
+
+  router.add("POST", `${P}/reset`, () => {
+    clearTimers(ctx);
+    applyDefaultSeed(state, ctx.seedOptions);
+    return json(200, { ok: true });
+  });
+  router.add("GET", `${P}/state`, () => json(200, summary(ctx)));
+
+  // ---- Ecwid
+  router.add("POST", `${P}/ecwid/stores`, (req) => {
+    const b = parse(EcwidStoreBody, req);
+    if (b.id !== undefined && state.ecwid.stores.has(b.id)) return json(409, { error: "conflict", message: `store ${b.id} exists` });
+    const { products, ...rest } = b;
+    const store = seedEcwidStore(state, { ...rest, ...(products ? { products } : {}) });
+    return json(201, { storeId: store.id, name: store.name, email: store.email, productIds: store.products.map((p) => p.id), orderIds: store.orders.map((o) => o.id) });
+  });
+  router.add("GET", `${P}/ecwid/stores/:id`, (req) => ecwidStoreDetail(ctx, req));
+  router.add("POST", `${P}/ecwid/app`, (req) => {
+    const b = parse(EcwidAppBody, req);
+    const unknown = b.scopes?.find((s) => !(ECWID_SCOPES as readonly string[]).includes(s));
+    if (unknown) return bad(`unknown scope ${unknown}`);
+    Object.assign(state.ecwid.app, Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)));
+    return json(200, state.ecwid.app);
+  });
+  router.add("POST", `${P}/ecwid/config`, (req) => {
+    const b = parse(EcwidConfigBody, req);
+    Object.assign(state.ecwid.config, Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)));
+    return json(200, state.ecwid.config);
+  });
+  router.add("POST", `${P}/ecwid/stores/:id/install`, (req) => {
+    const storeId = Number(req.params.id);
+    if (!state.ecwid.stores.has(storeId)) return notFound(`no Ecwid store ${req.params.id ?? ""}`);
+    const b = parse(z.object({ scopes: z.array(z.string()).optional() }), req);
+    const scopes = b.scopes ?? ["read_store_profile", "update_store_profile", "read_catalog", "update_catalog", "read_orders", "update_orders", "add_to_cp", "public_storefront"];
+    const unknown = scopes.find((s) => !(ECWID_SCOPES as readonly string[]).includes(s));
+    if (unknown) return bad(`unknown scope ${unknown}`);
+    return json(200, installApp(ctx, storeId, scopes));
+  });
+  router.add("POST", `${P}/ecwid/stores/:id/uninstall`, (req) => {
+    const storeId = Number(req.params.id);
+    if (!state.ecwid.stores.get(storeId)?.installation) return notFound(`app not installed in store ${req.params.id ?? ""}`);
+    uninstallApp(ctx, storeId);
+    return json(200, { ok: true });
+  });
+  router.add("POST", `${P}/ecwid/stores/:id/revoke-tokens`, (req) => {
+    const storeId = Number(req.params.id);
+    if (!state.ecwid.stores.has(storeId)) return notFound(`no Ecwid store ${req.params.id ?? ""}`);
+    return json(200, { revoked: revokeStoreTokens(ctx, storeId) });
+  });
+  router.add("POST", `${P}/ecwid/webhooks/send`, async (req) => {
+    const b = parse(WebhookBody, req);
+    if (!state.ecwid.stores.has(b.storeId)) return notFound(`no Ecwid store ${b.storeId}`);
+    try {
+      const { storeId, eventType, entityId, data, variant, eventId } = b;
+      const d = await sendWebhook(ctx, { storeId, eventType, ...(entityId !== undefined ? { entityId } : {}), ...(data ? { data } : {}), ...(variant ? { variant } : {}), ...(eventId ? { eventId } : {}) });
+      return json(200, { ...d, status: d.attempts[0]?.status ?? null });
+    } catch (e) {
+      return bad(e instanceof Error ? e.message : String(e));
+    }
+  });
+  router.add("GET", `${P}/webhooks`, (req) => {
+    const storeId = req.query.get("storeId");
+    const list = state.ecwid.deliveries.filter((d) => !storeId || String(d.storeId) === storeId);
+    return json(200, list.map((d) => ({ ...d, statuses: d.attempts.map((a) => a.status) })));
+  });
+  router.add("DELETE", `${P}/webhooks`, () => {
+    state.ecwid.deliveries.length = 0;
+    return json(200, { ok: true });
+  });
+  router.add("POST", `${P}/bridge-messages`, (req) => {
+    const b = bodyJson(req) as Record<string, unknown> | undefined;
+    if (!b || typeof b !== "object") return bad("expected a JSON object");
+    state.bridgeMessages.push({
+      storeId: String(b.storeId ?? ""),
+      receivedAt: Date.now(),
+      ...(typeof b.ecwidAppNs === "string" ? { ecwidAppNs: b.ecwidAppNs } : {}),
+      ...(typeof b.method === "string" ? { method: b.method } : {}),
+      ...(b.data !== undefined ? { data: b.data } : {}),
+    });
+    return json(201, { ok: true });
+  });
+  router.add("GET", `${P}/bridge-messages`, (req) => {
+    const storeId = req.query.get("storeId");
+    return json(200, state.bridgeMessages.filter((m) => !storeId || m.storeId === storeId));
+  });
+  router.add("DELETE", `${P}/bridge-messages`, () => {
+    state.bridgeMessages.length = 0;
+    return json(200, { ok: true });
+  });
+
+  // ---- Elastic Path
+  router.add("POST", `${P}/elasticpath/stores`, (req) => {
+    const b = parse(
+      z.object({
+        id: z.string().min(1).optional(),
+        name: z.string().min(1).optional(),
+        rateLimitPerSecond: z.number().int().positive().optional(),
+        maxReservedRateLimit: z.number().int().min(0).optional(),
+        productCount: z.number().int().min(0).max(1000).optional(),
+      }),
+      req,
+    );
+    if (b.id && state.elasticpath.stores.has(b.id)) return json(409, { error: "conflict", message: `store ${b.id} exists` });
+    const { store, key } = seedEpStore(state, Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)));
+    return json(201, { storeId: store.id, name: store.name, key: { id: key.id, client_id: key.clientId, client_secret: key.clientSecret } });
+  });
+  router.add("POST", `${P}/elasticpath/config`, (req) => {
+    const b = parse(
+      z.object({
+        tokenLifetimeSeconds: z.number().int().min(1).optional(),
+        rateLimitPerSecond: z.number().int().positive().optional(),
+        maxReservedRateLimit: z.number().int().min(0).optional(),
+        storeId: z.string().optional(),
+      }),
+      req,
+    );
+    if (b.tokenLifetimeSeconds !== undefined) state.elasticpath.tokenLifetimeSeconds = b.tokenLifetimeSeconds;
+    for (const s of state.elasticpath.stores.values()) {
+      if (b.storeId && s.id !== b.storeId) continue;
+      if (b.rateLimitPerSecond !== undefined) s.rateLimitPerSecond = b.rateLimitPerSecond;
+      if (b.maxReservedRateLimit !== undefined) s.maxReservedRateLimit = b.maxReservedRateLimit;
+    }
+    return json(200, summary(ctx).elasticpath);
+  });
+  router.add("GET", `${P}/elasticpath/stores/:id/keys`, (req) => {
+    const s = state.elasticpath.stores.get(req.params.id ?? "");
+    if (!s) return notFound(`no Elastic Path store ${req.params.id ?? ""}`);
+    return json(200, s.keys);
+  });
+  router.add("DELETE", `${P}/elasticpath/keys/:id`, (req) =>
+    deleteEpKey(ctx, req.params.id ?? "") ? json(200, { ok: true }) : notFound(`no key ${req.params.id ?? ""}`),
+  );
+
+  // ---- OAuth2
+  router.add("POST", `${P}/oauth2/config`, (req) => {
+    const b = parse(
+      z.object({
+        accessTokenLifetimeSeconds: z.number().int().min(1).optional(),
+        refreshTokenLifetimeSeconds: z.number().int().min(1).optional(),
+        codeLifetimeSeconds: z.number().int().min(1).optional(),
+        omitRefreshToken: z.boolean().optional(),
+        omitExpiresIn: z.boolean().optional(),
+      }),
+      req,
+    );
+    Object.assign(state.oauth2.config, Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)));
+    return json(200, state.oauth2.config);
+  });
+  router.add("POST", `${P}/oauth2/expire`, (req) => {
+    const b = parse(z.object({ tokens: z.enum(["access", "refresh", "both"]).optional(), token: z.string().optional() }), req);
+    const which = b.tokens ?? "both";
+    const past = Date.now() - 1000;
+    let n = 0;
+    if (which !== "refresh")
+      for (const t of state.oauth2.accessTokens.values()) if (!b.token || t.token === b.token) (t.expiresAt = past), n++;
+    if (which !== "access")
+      for (const t of state.oauth2.refreshTokens.values()) if (!b.token || t.token === b.token) (t.expiresAt = past), n++;
+    return json(200, { expired: n });
+  });
+  router.add("POST", `${P}/oauth2/grants`, (req) => {
+    const b = parse(z.object({ clientId: z.string().optional(), shopId: z.string().optional(), scope: z.string().optional() }), req);
+    const clientId = b.clientId ?? [...state.oauth2.clients.keys()][0] ?? "";
+    const shopId = b.shopId ?? [...state.oauth2.shops.keys()][0] ?? "";
+    if (!state.oauth2.clients.has(clientId)) return notFound(`no OAuth2 client ${clientId}`);
+    if (!state.oauth2.shops.has(shopId)) return notFound(`no OAuth2 shop ${shopId}`);
+    return json(200, { shopId, ...issueTokens(ctx, clientId, shopId, b.scope ?? "read write") });
+  });
+  router.add("POST", `${P}/oauth2/clients`, (req) => {
+    const b = parse(z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), redirectUriPrefix: z.url().optional(), name: z.string().optional() }), req);
+    const client = { clientId: b.clientId, clientSecret: b.clientSecret, redirectUriPrefix: b.redirectUriPrefix ?? state.appUrl, name: b.name ?? b.clientId };
+    state.oauth2.clients.set(client.clientId, client);
+    return json(201, client);
+  });
+
+  // ---- Faults and counters
+  router.add("POST", `${P}/faults`, (req) => {
+    const b = parse(FaultBody, req);
+    const { method, status, body, count, delayMs, drop, retryAfter } = b;
+    const f = addFault(state, {
+      host: b.host,
+      pathPattern: b.pathPattern,
+      ...(method ? { method } : {}),
+      ...(status !== undefined ? { status } : {}),
+      ...(body !== undefined ? { body } : {}),
+      ...(count !== undefined ? { count } : {}),
+      ...(delayMs !== undefined ? { delayMs } : {}),
+      ...(drop !== undefined ? { drop } : {}),
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
+    });
+    return json(201, f);
+  });
+  router.add("GET", `${P}/faults`, () => json(200, state.faults));
+  router.add("DELETE", `${P}/faults`, () => {
+    state.faults.length = 0;
+    return json(200, { ok: true });
+  });
+  router.add("GET", `${P}/counters`, () => json(200, state.counters));
+  router.add("POST", `${P}/counters/reset`, () => {
+    state.counters.tokenRequests = {};
+    state.counters.requests = {};
+    return json(200, { ok: true });
+  });
+}

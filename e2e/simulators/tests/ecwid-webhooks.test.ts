@@ -1,0 +1,108 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startHarness, waitFor, type Harness, type RecordedRequest } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.reset());
+
+const SECRET = "sandbox-client-secret-0123456789abcdef";
+
+/** Independent verifier, written from the Ecwid docs: base64(HMAC-SHA256(client_secret, "{eventCreated}.{eventId}")). */
+function verify(req: RecordedRequest, secret = SECRET): boolean {
+  const header = req.headers["x-ecwid-webhook-signature"];
+  if (typeof header !== "string") return false;
+  const body = JSON.parse(req.body) as { eventCreated: number; eventId: string };
+  const expected = createHmac("sha256", secret).update(`${body.eventCreated}.${body.eventId}`).digest();
+  const got = Buffer.from(header, "base64");
+  return got.length === expected.length && timingSafeEqual(got, expected);
+}
+
+describe("Ecwid webhooks", () => {
+  it("delivers a signed event to the webhook URL with ?eventtype", async () => {
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "product.updated", entityId: 100300001, data: { source: "test" } });
+    expect(d.status).toBe(200);
+    expect(d.delivered).toBe(true);
+    const req = h.app.requests.at(-1)!;
+    expect(req.method).toBe("POST");
+    expect(req.url).toBe("/api/ecwid/webhooks?eventtype=product.updated");
+    expect(req.headers["content-type"]).toMatch(/application\/json/);
+    const body = JSON.parse(req.body);
+    expect(body).toMatchObject({ storeId: 1003, entityId: 100300001, eventType: "product.updated", data: { source: "test" } });
+    expect(typeof body.eventId).toBe("string");
+    expect(Math.abs(body.eventCreated - Date.now() / 1000)).toBeLessThan(5);
+    expect(verify(req)).toBe(true);
+  });
+
+  it("application.* events carry entityId as a string", async () => {
+    await h.control.sendWebhook({ storeId: 2048, eventType: "application.subscriptionStatusChanged", data: { oldSubscriptionStatus: "TRIAL", newSubscriptionStatus: "ACTIVE" } });
+    const body = JSON.parse(h.app.requests.at(-1)!.body);
+    expect(body.entityId).toBe("2048");
+  });
+
+  it("sends forged, unsigned, old and replayed variants", async () => {
+    const valid = await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", entityId: 5 });
+    const forged = await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", entityId: 5, variant: "forged" });
+    expect(forged.status).toBe(200);
+    expect(verify(h.app.requests.at(-1)!)).toBe(false);
+    await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", entityId: 5, variant: "unsigned" });
+    expect(h.app.requests.at(-1)!.headers["x-ecwid-webhook-signature"]).toBeUndefined();
+    await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", entityId: 5, variant: "old" });
+    const old = h.app.requests.at(-1)!;
+    expect(verify(old)).toBe(true); // validly signed, just stale
+    expect(Date.now() / 1000 - JSON.parse(old.body).eventCreated).toBeGreaterThan(3500);
+    await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", variant: "replayed", eventId: valid.eventId });
+    const replay = h.app.requests.at(-1)!;
+    expect(JSON.parse(replay.body)).toEqual(valid.body);
+    expect(verify(replay)).toBe(true);
+  });
+
+  it("retries failures until a delivered status; only 200/201/202/204/209 count", async () => {
+    h.app.queue.push(500, 203, 302);
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    expect(d.status).toBe(500);
+    expect(d.delivered).toBe(false);
+    const final = await waitFor(async () => (await h.control.webhooks(1003)).find((x) => x.id === d.id && !x.pending));
+    expect(final.statuses).toEqual([500, 203, 302, 200]);
+    expect(final.delivered).toBe(true);
+    // Every retry is the same event, same signature.
+    const ids = new Set(h.app.requests.map((r) => JSON.parse(r.body).eventId));
+    expect(ids.size).toBe(1);
+  });
+
+  it("gives up after the configured max attempts", async () => {
+    h.app.defaultStatus = 503;
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    const final = await waitFor(async () => (await h.control.webhooks()).find((x) => x.id === d.id && !x.pending));
+    expect(final.statuses).toEqual([503, 503, 503, 503]);
+    expect(final.delivered).toBe(false);
+  });
+
+  it("treats 209 as delivered", async () => {
+    h.app.queue.push(209);
+    expect((await h.control.sendWebhook({ storeId: 1003, eventType: "product.created", entityId: 2 })).delivered).toBe(true);
+  });
+
+  it("fires application.installed on install and product.updated on REST changes", async () => {
+    const t = await h.control.installEcwid(1003, ["read_catalog", "update_catalog"]);
+    const installed = await waitFor(() => h.app.requests.find((r) => r.url.includes("application.installed")));
+    expect(verify(installed)).toBe(true);
+    const id = 100300001;
+    await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/products/${id}/inventory`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${t.access_token}`, "content-type": "application/json" },
+      body: JSON.stringify({ quantityDelta: 1 }),
+    });
+    const upd = await waitFor(() => h.app.requests.find((r) => r.url.includes("product.updated")));
+    expect(JSON.parse(upd.body).entityId).toBe(id);
+  });
+
+  it("uses a changed client_secret for signing", async () => {
+    await h.control.configureEcwidApp({ clientSecret: "another-secret-abcdefghijklmnop" });
+    await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", entityId: 3 });
+    expect(verify(h.app.requests.at(-1)!, "another-secret-abcdefghijklmnop")).toBe(true);
+  });
+});
