@@ -2,7 +2,7 @@
 // Creates the admin, or resets an existing one's password (and role, when given). Prints the password once.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createPrismaClient } from "@/lib/db-client";
+import { closeDb, createPrismaClient } from "@/lib/db-client";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { databaseUrl } from "./db/url";
 import { loadDemoEnv } from "./lib/script-env";
@@ -43,5 +43,5 @@ try {
   console.log(`${existing ? "Reset" : "Created"} ${user.role} ${email}`);
   if (!input.data.password) console.log(`Password (shown once): ${password}`);
 } finally {
-  await db.$disconnect();
+  await closeDb(db);
 }

@@ -1,6 +1,6 @@
 // npm run vault:rotate: re-encrypts every stored credential under the newest key of STORELINK_VAULT_KEYS.
 // Run it after putting a new key first in the ring; once it reports 0 left on old keys, old keys may go.
-import { createPrismaClient } from "@/lib/db-client";
+import { closeDb, createPrismaClient } from "@/lib/db-client";
 import { parseEnv } from "@/lib/env";
 import { KeyRing } from "@/lib/vault/key-ring";
 import { rotateVault } from "@/lib/vault/rotation";
@@ -19,5 +19,5 @@ try {
       `${counts.alreadyCurrent} already current, ${counts.skippedChanged} changed during rotation (run again), ${left} left on older keys.`,
   );
 } finally {
-  await db.$disconnect();
+  await closeDb(db);
 }

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/stores", label: "Stores" },
   { href: "/platforms", label: "Platforms" },
+  { href: "/users", label: "Users" },
   { href: "/audit", label: "Audit" },
   { href: "/settings", label: "Settings" },
 ] as const;

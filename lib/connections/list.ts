@@ -18,6 +18,8 @@ export const listFiltersSchema = z.object({
 export type ListFilters = z.output<typeof listFiltersSchema>;
 
 export const PAGE_SIZE = 25;
+// Prisma accepts a nulls position only on nullable columns.
+const NULLABLE_SORTS = new Set<string>(["accessExpiresAt", "lastRefreshAt", "lastUsedAt"]);
 
 /** One page of connections for the stores table; secret columns are never selected. */
 export async function listConnections(filters: ListFilters) {
@@ -34,7 +36,7 @@ export async function listConnections(filters: ListFilters) {
   const [rows, total] = await Promise.all([
     db.connection.findMany({
       where,
-      orderBy: [{ [filters.sort]: { sort: filters.dir, nulls: "last" } }, { id: "asc" }],
+      orderBy: [{ [filters.sort]: NULLABLE_SORTS.has(filters.sort) ? { sort: filters.dir, nulls: "last" } : filters.dir }, { id: "asc" }],
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

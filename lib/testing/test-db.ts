@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrismaClient, type DbClient } from "@/lib/db-client";
+import { closeDb, createPrismaClient, type DbClient } from "@/lib/db-client";
 
 export const PGLITE_TEMPLATE_DIR = join(tmpdir(), "storelink-test-template");
 export const PG_TEMPLATE_DB = "storelink_test_template";
@@ -36,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: "pglite",
       dataDir,
       async drop() {
-        await db.$disconnect();
+        await closeDb(db);
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
@@ -53,7 +53,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     kind: "postgresql",
     async drop() {
-      await db.$disconnect();
+      await closeDb(db);
       const c = new pg.Client({ connectionString: server });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { closeDb } from "@/lib/db-client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { openConnectionCredentials, sealConnectionCredentials } from "./index";
 import { KeyRing } from "./key-ring";
@@ -75,7 +76,7 @@ describe("vault on the database", () => {
       expect(dump.includes(Buffer.from("Store c1"))).toBe(true); // the dump is real
       expect(dump.includes(needle)).toBe(false);
     } else {
-      await t.db.$disconnect(); // flush PGlite to its data folder
+      await closeDb(t.db); // flush PGlite to its data folder
       expect(filesContain(t.dataDir!, Buffer.from("Store c1"))).toBe(true);
       expect(filesContain(t.dataDir!, needle)).toBe(false);
     }

@@ -12,8 +12,8 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, entry) => Math.max(max, newestMtime(join(path, entry))), stat.mtimeMs);
 }
 
-export function buildIsStale(): boolean {
-  const buildId = ".next/BUILD_ID";
+export function buildIsStale(distDir = process.env.STORELINK_DIST_DIR || ".next"): boolean {
+  const buildId = join(distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((p) => newestMtime(p) > built);

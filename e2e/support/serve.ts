@@ -1,0 +1,53 @@
+// Playwright's webServer (run with --conditions=react-server, as it imports server-only modules): a throw-away database (fresh PGlite folder, or a fresh PostgreSQL database when
+// TEST_DATABASE_URL is set), migrated, with the test accounts; the platform sandboxes; and the built app.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import pg from "pg";
+import { applyMigrations } from "../../scripts/db/engine";
+import { buildIsStale } from "../../scripts/lib/build-state";
+import { run, start } from "../../scripts/lib/processes";
+import { sandboxAppEnv } from "../../scripts/lib/sandbox-env";
+import { hashPassword } from "../../lib/auth/password";
+import { closeDb, createPrismaClient } from "../../lib/db-client";
+import { withDatabase } from "../../lib/testing/test-db";
+import { TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
+
+async function freshDatabase(): Promise<string> {
+  if (testEnv.TEST_DATABASE_URL) {
+    const name = `storelink_e2e_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: testEnv.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    return withDatabase(testEnv.TEST_DATABASE_URL, name);
+  }
+  const dir = `.data/e2e-${testEnv.E2E_APP_PORT}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return `pglite:./${dir}/db`;
+}
+
+const appUrl = testEnv.appUrl;
+const databaseUrl = await freshDatabase();
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_URL: appUrl,
+  STORELINK_VAULT_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
+  APP_URL: appUrl,
+  ...sandboxAppEnv(testEnv.sandboxBasePort),
+};
+
+await applyMigrations(databaseUrl);
+const db = createPrismaClient(databaseUrl);
+const passwordHash = await hashPassword(TEST_PASSWORD);
+for (const user of Object.values(TEST_USERS)) {
+  await db.user.create({ data: { email: user.email, role: user.role, passwordHash } });
+}
+await closeDb(db);
+if (buildIsStale()) await run("next build", "npx", ["next", "build"], env);
+await start("sandbox", "npx", ["tsx", "e2e/simulators/main.ts", "--port", String(testEnv.sandboxBasePort)], { ...env, SANDBOX_APP_URL: appUrl }, /sandbox ready/);
+await start("storelink", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(testEnv.E2E_APP_PORT)], env, /Ready|started server/i);

@@ -1,0 +1,35 @@
+// The test environment, validated once: where the app and the sandboxes run, and the test accounts.
+import { z } from "zod";
+
+const schema = z.object({
+  /** A deployed Storelink to test instead of the local build. */
+  E2E_BASE_URL: z.url().optional(),
+  /** The sandbox control API that target uses (default: the local sandbox the harness starts). */
+  E2E_SANDBOX_URL: z.url().optional(),
+  /** Must be "yes" to run destructive suites against a non-local target. */
+  E2E_TARGET_IS_TEST_INSTANCE: z.enum(["yes", "no"]).default("no"),
+  E2E_APP_PORT: z.coerce.number().int().default(3100),
+  E2E_SANDBOX_PORT: z.coerce.number().int().default(4500),
+  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  CHROMIUM_PATH: z.string().optional(),
+});
+
+const parsed = schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
+
+export const testEnv = {
+  ...parsed,
+  local: !parsed.E2E_BASE_URL,
+  appUrl: (parsed.E2E_BASE_URL ?? `http://127.0.0.1:${parsed.E2E_APP_PORT}`).replace(/\/+$/, ""),
+  sandboxBasePort: parsed.E2E_SANDBOX_PORT,
+  sandboxControlUrl: (parsed.E2E_SANDBOX_URL ?? `http://127.0.0.1:${parsed.E2E_SANDBOX_PORT}`).replace(/\/+$/, ""),
+};
+
+/** Accounts the local harness creates on its throw-away database. */
+export const TEST_PASSWORD = "e2e-Storelink-password-1";
+export const TEST_USERS = {
+  owner: { email: "owner@e2e.test", role: "OWNER" },
+  admin: { email: "admin@e2e.test", role: "ADMIN" },
+  viewer: { email: "viewer@e2e.test", role: "VIEWER" },
+} as const;
+export type TestUser = keyof typeof TEST_USERS;
+export const storageStatePath = (user: TestUser) => `test-results/.auth/${user}.json`;
