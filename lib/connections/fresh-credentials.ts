@@ -1,0 +1,135 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { adapterFor } from "@/lib/platforms/registry";
+import { PlatformError, type ConnectionContext } from "@/lib/platforms/types";
+import { openConnectionCredentials, sealConnectionCredentials, sealedColumnsSelect } from "@/lib/vault";
+import { recordConnectionEvent } from "./events";
+import { backoffMs, needsRenewal } from "./policy";
+import { withRefreshLock } from "./refresh-lock";
+
+export type FreshCredentialsResult<C = Record<string, unknown>> =
+  | { ok: true; context: ConnectionContext<C> }
+  | { ok: false; reason: "not_found" | "revoked" | "needs_reauth" | "unavailable"; message: string; retryAfterSeconds?: number };
+
+const connectionSelect = {
+  id: true,
+  platform: true,
+  externalId: true,
+  baseUrl: true,
+  scopes: true,
+  metadata: true,
+  status: true,
+  accessExpiresAt: true,
+  refreshExpiresAt: true,
+  lastRefreshAt: true,
+  cooldownUntil: true,
+  consecutiveFailures: true,
+  ...sealedColumnsSelect,
+} as const;
+
+type Row = Prisma.ConnectionGetPayload<{ select: typeof connectionSelect }>;
+
+function contextOf<C>(row: Row): ConnectionContext<C> | null {
+  const credentials = openConnectionCredentials<C & object>(row.id, row);
+  if (!credentials) return null;
+  const { id, platform, externalId, baseUrl, scopes, metadata } = row;
+  return { connection: { id, platform, externalId, baseUrl, scopes, metadata }, credentials };
+}
+
+const stillValid = (row: Row, now: Date) => !row.accessExpiresAt || row.accessExpiresAt > now;
+
+/**
+ * Usable credentials for a connection, or a typed reason why not. Valid beyond the renewal margin → as is.
+ * Otherwise one renewal per connection across all processes (single-flight + advisory lock, re-read after
+ * the lock); the renewed credentials are persisted, encrypted, before anyone uses them. Transient failures
+ * leave the connection DEGRADED with a backoff and keep serving the old token while it is valid; a
+ * rejection marks it NEEDS_REAUTH.
+ */
+export async function freshCredentials<C = Record<string, unknown>>(
+  connectionId: string,
+  options: { force?: boolean; now?: () => Date } = {},
+): Promise<FreshCredentialsResult<C>> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const row = await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
+  const early = precheck<C>(row, startedAt, options.force);
+  if (early) return early;
+
+  return withRefreshLock(`refresh:${connectionId}`, async () => {
+    // Re-read: another process (or an earlier holder of this lock) may have renewed meanwhile.
+    const current = await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
+    const renewedMeanwhile = !!current?.lastRefreshAt && current.lastRefreshAt >= startedAt;
+    const answer = precheck<C>(current, now(), options.force && !renewedMeanwhile);
+    return answer ?? renew<C>(current!, now);
+  });
+}
+
+/** The answer without renewing, or null when a renewal is due. */
+function precheck<C>(row: Row | null, now: Date, force = false): FreshCredentialsResult<C> | null {
+  if (!row) return { ok: false, reason: "not_found", message: "Connection not found." };
+  if (row.status === "REVOKED") return { ok: false, reason: "revoked", message: "This connection was uninstalled or disconnected." };
+  if (row.status === "NEEDS_REAUTH") return { ok: false, reason: "needs_reauth", message: "The store must re-authorize Storelink." };
+  const renewable = !!adapterFor(row.platform).renew;
+  const due = renewable && (force || needsRenewal(row.accessExpiresAt, row.lastRefreshAt, now));
+  const coolingDown = !force && !!row.cooldownUntil && row.cooldownUntil > now;
+  if (due && !coolingDown) return null;
+  if (!stillValid(row, now)) {
+    const waitMs = (row.cooldownUntil?.getTime() ?? now.getTime()) - now.getTime();
+    return { ok: false, reason: "unavailable", message: "The platform token expired and renewal is backing off after failures.", retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  }
+  const context = contextOf<C>(row);
+  return context ? { ok: true, context } : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
+}
+
+async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResult<C>> {
+  const adapter = adapterFor(row.platform);
+  const context = contextOf<C>(row);
+  if (!adapter.renew || !context) {
+    return context ? { ok: true, context } : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
+  }
+  try {
+    const renewal = await adapter.renew(context as ConnectionContext);
+    // Persist before anyone uses the new credentials: a rotated refresh token must never be lost.
+    await db.connection.update({
+      where: { id: row.id },
+      data: {
+        ...sealConnectionCredentials(row.id, renewal.credentials),
+        accessExpiresAt: renewal.accessExpiresAt,
+        ...(renewal.refreshExpiresAt !== undefined && { refreshExpiresAt: renewal.refreshExpiresAt }),
+        lastRefreshAt: now(),
+        status: "ACTIVE",
+        lastError: null,
+        consecutiveFailures: 0,
+        cooldownUntil: null,
+      },
+    });
+    await recordConnectionEvent(row.id, "refreshed", "Platform credentials renewed", {
+      data: { accessExpiresAt: renewal.accessExpiresAt?.toISOString() ?? null },
+    });
+    return { ok: true, context: { connection: context.connection, credentials: renewal.credentials as C } };
+  } catch (error) {
+    return recordFailure<C>(row, context, error, now());
+  }
+}
+
+async function recordFailure<C>(row: Row, context: ConnectionContext<C>, error: unknown, now: Date): Promise<FreshCredentialsResult<C>> {
+  const platformError = error instanceof PlatformError ? error : new PlatformError("unavailable", String((error as Error)?.message ?? error));
+  if (platformError.kind === "unauthorized") {
+    await db.connection.update({
+      where: { id: row.id },
+      data: { status: "NEEDS_REAUTH", lastError: platformError.message, consecutiveFailures: { increment: 1 } },
+    });
+    await recordConnectionEvent(row.id, "needs_reauth", `Renewal rejected by the platform: ${platformError.message}`);
+    return { ok: false, reason: "needs_reauth", message: "The platform rejected Storelink's credentials: the store must re-authorize." };
+  }
+  const failures = row.consecutiveFailures + 1;
+  const cooldownUntil = new Date(now.getTime() + (platformError.retryAfterSeconds ? platformError.retryAfterSeconds * 1000 : backoffMs(failures)));
+  await db.connection.update({
+    where: { id: row.id },
+    data: { status: "DEGRADED", lastError: platformError.message, consecutiveFailures: failures, cooldownUntil },
+  });
+  await recordConnectionEvent(row.id, "refresh_failed", `Renewal failed (${platformError.kind}): ${platformError.message}; retrying after ${cooldownUntil.toISOString()}`);
+  if (stillValid(row, now)) return { ok: true, context };
+  return { ok: false, reason: "unavailable", message: "The platform is unavailable and the current token has expired.", retryAfterSeconds: Math.ceil((cooldownUntil.getTime() - now.getTime()) / 1000) };
+}

@@ -1,0 +1,29 @@
+// Timing rules of the lifecycle engine, pure so they can be tested with a controllable clock.
+
+/** Renew an access token this long before it expires (Nango uses 15 minutes; tokens of minutes get a fraction). */
+export function renewalMargin(lifetimeMs: number | null): number {
+  const FIFTEEN_MINUTES = 15 * 60_000;
+  if (lifetimeMs === null) return FIFTEEN_MINUTES;
+  return Math.min(FIFTEEN_MINUTES, Math.max(1_000, Math.floor(lifetimeMs / 4)));
+}
+
+/** Proactive refresh when the refresh token has under this long left (the EcartAPI rule). */
+export const REFRESH_TOKEN_PROACTIVE_WINDOW_MS = 6 * 60 * 60_000;
+
+/** Cooldown after a transient failure: 30 s doubling per consecutive failure, capped at 15 minutes. */
+export function backoffMs(consecutiveFailures: number): number {
+  return Math.min(15 * 60_000, 30_000 * 2 ** Math.max(0, consecutiveFailures - 1));
+}
+
+/** A token answer without expires_in gets this lifetime, so refresh keeps working (Nango's failure mode). */
+export const DEFAULT_ACCESS_LIFETIME_MS = 55 * 60_000;
+
+export function needsRenewal(
+  accessExpiresAt: Date | null,
+  lastRefreshAt: Date | null,
+  now: Date,
+): boolean {
+  if (!accessExpiresAt) return false;
+  const lifetime = lastRefreshAt ? accessExpiresAt.getTime() - lastRefreshAt.getTime() : null;
+  return accessExpiresAt.getTime() - now.getTime() <= renewalMargin(lifetime);
+}
