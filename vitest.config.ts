@@ -32,5 +32,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["./vitest.setup-db.ts"],
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },
 });

@@ -276,10 +276,15 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     const which = b.tokens ?? "both";
     const past = Date.now() - 1000;
     let n = 0;
-    if (which !== "refresh")
-      for (const t of state.oauth2.accessTokens.values()) if (!b.token || t.token === b.token) (t.expiresAt = past), n++;
-    if (which !== "access")
-      for (const t of state.oauth2.refreshTokens.values()) if (!b.token || t.token === b.token) (t.expiresAt = past), n++;
+    const expire = (tokens: Iterable<{ token: string; expiresAt: number }>) => {
+      for (const t of tokens) {
+        if (b.token && t.token !== b.token) continue;
+        t.expiresAt = past;
+        n++;
+      }
+    };
+    if (which !== "refresh") expire(state.oauth2.accessTokens.values());
+    if (which !== "access") expire(state.oauth2.refreshTokens.values());
     return json(200, { expired: n });
   });
   router.add("POST", `${P}/oauth2/grants`, (req) => {
