@@ -18,6 +18,7 @@ export default defineConfig({
     ["list"],
     ["html", { outputFolder: "playwright-report", open: "never" }],
     ["junit", { outputFile: "test-results/junit.xml" }],
+    ["./e2e/support/paths-reporter.ts"],
   ],
   use: {
     baseURL: testEnv.appUrl,

@@ -12,6 +12,11 @@ const schema = z.object({
   E2E_SANDBOX_PORT: z.coerce.number().int().default(4500),
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   CHROMIUM_PATH: z.string().optional(),
+  /** Accounts on a remote target (the local harness creates its own). */
+  E2E_PASSWORD: z.string().optional(),
+  E2E_OWNER_EMAIL: z.email().optional(),
+  E2E_ADMIN_EMAIL: z.email().optional(),
+  E2E_VIEWER_EMAIL: z.email().optional(),
 });
 
 const parsed = schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
@@ -24,12 +29,12 @@ export const testEnv = {
   sandboxControlUrl: (parsed.E2E_SANDBOX_URL ?? `http://127.0.0.1:${parsed.E2E_SANDBOX_PORT}`).replace(/\/+$/, ""),
 };
 
-/** Accounts the local harness creates on its throw-away database. */
-export const TEST_PASSWORD = "e2e-Storelink-password-1";
+/** Accounts the local harness creates on its throw-away database (a remote target names its own). */
+export const TEST_PASSWORD = parsed.E2E_PASSWORD ?? "e2e-Storelink-password-1";
 export const TEST_USERS = {
-  owner: { email: "owner@e2e.test", role: "OWNER" },
-  admin: { email: "admin@e2e.test", role: "ADMIN" },
-  viewer: { email: "viewer@e2e.test", role: "VIEWER" },
+  owner: { email: parsed.E2E_OWNER_EMAIL ?? "owner@e2e.test", role: "OWNER" },
+  admin: { email: parsed.E2E_ADMIN_EMAIL ?? "admin@e2e.test", role: "ADMIN" },
+  viewer: { email: parsed.E2E_VIEWER_EMAIL ?? "viewer@e2e.test", role: "VIEWER" },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 export const storageStatePath = (user: TestUser) => `test-results/.auth/${user}.json`;
