@@ -75,6 +75,11 @@ export class SandboxControl {
     return this.call("GET", "/state");
   }
 
+  /** Every secret the sandboxes issued (secret tokens, client secrets, client_credentials and refresh tokens). */
+  async secrets(): Promise<string[]> {
+    return (await this.call<{ secrets: string[] }>("GET", "/secrets")).secrets;
+  }
+
   // ---- Ecwid
 
   /** Seed an extra Ecwid store; returns its id and the ids of generated products/orders. */

@@ -1,7 +1,7 @@
 // Playwright's webServer (run with --conditions=react-server, as it imports server-only modules): a throw-away database (fresh PGlite folder, or a fresh PostgreSQL database when
 // TEST_DATABASE_URL is set), migrated, with the test accounts; the platform sandboxes; and the built app.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/db/engine";
 import { buildIsStale } from "../../scripts/lib/build-state";
@@ -10,7 +10,7 @@ import { sandboxAppEnv } from "../../scripts/lib/sandbox-env";
 import { hashPassword } from "../../lib/auth/password";
 import { closeDb, createPrismaClient } from "../../lib/db-client";
 import { withDatabase } from "../../lib/testing/test-db";
-import { TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
+import { harnessDir, harnessSecretsPath, TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
 
 async function freshDatabase(): Promise<string> {
   if (testEnv.TEST_DATABASE_URL) {
@@ -21,11 +21,11 @@ async function freshDatabase(): Promise<string> {
     await admin.end();
     return withDatabase(testEnv.TEST_DATABASE_URL, name);
   }
-  const dir = `.data/e2e-${testEnv.E2E_APP_PORT}`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return `pglite:./${dir}/db`;
+  return `pglite:./${harnessDir()}/db`;
 }
+
+rmSync(harnessDir(), { recursive: true, force: true });
+mkdirSync(harnessDir(), { recursive: true });
 
 const appUrl = testEnv.appUrl;
 const databaseUrl = await freshDatabase();
@@ -40,6 +40,12 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: appUrl,
   ...sandboxAppEnv(testEnv.sandboxBasePort),
 };
+
+// The harness's own secrets, for the secret-leak crawl (git-ignored, next to the throw-away database).
+writeFileSync(
+  harnessSecretsPath(),
+  JSON.stringify({ databaseUrl, secrets: [env.AUTH_SECRET, ...String(env.STORELINK_VAULT_KEYS).split(",").map((k) => k.split(":")[1]), env.ECWID_CLIENT_SECRET, env.OAUTH2_CLIENT_SECRET] }),
+);
 
 await applyMigrations(databaseUrl);
 const db = createPrismaClient(databaseUrl);

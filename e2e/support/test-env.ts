@@ -38,3 +38,8 @@ export const TEST_USERS = {
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 export const storageStatePath = (user: TestUser) => `test-results/.auth/${user}.json`;
+
+/** The local harness's folder: its PGlite database and the secrets it generated. */
+export const harnessDir = () => `.data/e2e-${parsed.E2E_APP_PORT}`;
+/** Secrets the local harness generated (vault keys, AUTH_SECRET, app client secrets), for the leak crawl. */
+export const harnessSecretsPath = () => `${harnessDir()}/harness-secrets.json`;

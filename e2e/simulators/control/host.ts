@@ -111,6 +111,24 @@ function summary(ctx: SandboxContext) {
   };
 }
 
+/**
+ * Every secret the sandboxes ever issued or hold (for the secret-leak crawl): Ecwid secret tokens and app
+ * secret, Elastic Path client secrets and client_credentials tokens, OAuth2 client secrets, access and
+ * refresh tokens. Public material (Ecwid public tokens, EP implicit tokens) is left out: browsers may see it.
+ */
+function issuedSecrets(ctx: SandboxContext): string[] {
+  const { ecwid, elasticpath, oauth2 } = ctx.state;
+  return [
+    ecwid.app.clientSecret,
+    ...[...ecwid.tokens.values()].filter((t) => t.kind === "secret").map((t) => t.token),
+    ...[...elasticpath.stores.values()].flatMap((s) => s.keys.map((k) => k.clientSecret)),
+    ...[...elasticpath.tokens.values()].filter((t) => t.grant === "client_credentials").map((t) => t.token),
+    ...[...oauth2.clients.values()].map((c) => c.clientSecret),
+    ...[...oauth2.accessTokens.values()].map((t) => t.token),
+    ...[...oauth2.refreshTokens.values()].map((t) => t.token),
+  ];
+}
+
 function ecwidStoreDetail(ctx: SandboxContext, req: Req): Reply {
   const store = ctx.state.ecwid.stores.get(Number(req.params.id));
   if (!store) return notFound(`no Ecwid store ${req.params.id ?? ""}`);
@@ -130,6 +148,7 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     return json(200, { ok: true });
   });
   router.add("GET", `${P}/state`, () => json(200, summary(ctx)));
+  router.add("GET", `${P}/secrets`, () => json(200, { secrets: issuedSecrets(ctx) }));
 
   // ---- Ecwid
   router.add("POST", `${P}/ecwid/stores`, (req) => {
