@@ -1,0 +1,21 @@
+// The 400 page for a Control Panel request Storelink refused (bad payload or rejected token); it echoes nothing.
+import type { NextRequest } from "next/server";
+import { htmlPage } from "@/components/embedded/html-page";
+
+export const dynamic = "force-dynamic";
+
+const reasons = {
+  payload: "The app was opened with a payload Storelink could not read or verify.",
+  token: "Ecwid did not accept the token this page was opened with.",
+} as const;
+
+export function GET(request: NextRequest) {
+  const reason = request.nextUrl.searchParams.get("reason") === "token" ? "token" : "payload";
+  return htmlPage({
+    status: 400,
+    tone: "error",
+    title: "This page must be opened from the Ecwid Control Panel",
+    lead: `${reasons[reason]} Nothing was stored.`,
+    blocks: [{ kind: "p", text: "Close this tab and open Storelink again from your store's Control Panel (Apps → Storelink)." }],
+  });
+}

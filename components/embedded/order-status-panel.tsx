@@ -1,0 +1,103 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, useTransition, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { ecwidListOrders } from "@/lib/actions/ecwid-list-orders";
+import { ecwidUpdateOrderStatus } from "@/lib/actions/ecwid-update-order-status";
+import type { Messages } from "./i18n";
+import { useEmbedded } from "./session-context";
+
+type Status = keyof Messages["fulfillment"];
+const STATUSES = ["AWAITING_PROCESSING", "PROCESSING", "SHIPPED", "DELIVERED", "WILL_NOT_DELIVER", "RETURNED", "READY_FOR_PICKUP"] as const satisfies readonly Status[];
+
+/** Change an order's fulfillment status (secret-token work, so orders are listed and changed by server actions). */
+export function OrderStatusPanel() {
+  const { boot, t, check } = useEmbedded();
+  const queryClient = useQueryClient();
+  const ordersKey = ["ecwid", boot.storeId, "orders"];
+  const orders = useQuery({
+    queryKey: ordersKey,
+    queryFn: async () => {
+      const result = check(await ecwidListOrders(boot.sessionToken, {}));
+      if (!result.ok) throw new Error(result.code);
+      return result.data;
+    },
+  });
+  const [orderId, setOrderId] = useState("");
+  const [status, setStatus] = useState<Status>("SHIPPED");
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, startTransition] = useTransition();
+  const selected = orderId || orders.data?.[0]?.id || "";
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    if (selected) setConfirming(true);
+  }
+
+  function confirm() {
+    startTransition(async () => {
+      const result = check(await ecwidUpdateOrderStatus(boot.sessionToken, { orderId: selected, fulfillmentStatus: status }));
+      setConfirming(false);
+      if (result.ok) {
+        setMessage({ tone: "success", text: t.orderDone(selected, t.fulfillment[status]) });
+        await queryClient.invalidateQueries({ queryKey: ordersKey });
+      } else {
+        setMessage({ tone: "error", text: t.errors[result.code] });
+      }
+    });
+  }
+
+  return (
+    <Card>
+      <h2 className="mb-4 text-lg font-semibold">{t.ordersTitle}</h2>
+      {orders.isPending ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{t.loading}</p>
+      ) : orders.isError ? (
+        <div className="space-y-3">
+          <Alert tone="error">{t.ordersError}</Alert>
+          <Button variant="secondary" onClick={() => orders.refetch()}>{t.retry}</Button>
+        </div>
+      ) : orders.data.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.noOrders}</p>
+      ) : (
+        <form onSubmit={review} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="order-status-form">
+          <div className="space-y-1.5">
+            <label htmlFor="order-id" className="block text-sm font-medium">{t.order}</label>
+            <select id="order-id" className={inputClass} value={selected} onChange={(e) => { setOrderId(e.target.value); setConfirming(false); }}>
+              {orders.data.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.id} · {o.fulfillmentStatus ? t.fulfillment[o.fulfillmentStatus] : "—"}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1.5">
+            <label htmlFor="order-status" className="block text-sm font-medium">{t.newStatus}</label>
+            <select id="order-status" className={inputClass} value={status} onChange={(e) => { setStatus(e.target.value as Status); setConfirming(false); }}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>{t.fulfillment[s]}</option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" disabled={confirming}>{t.changeStatus}</Button>
+        </form>
+      )}
+      {confirming && (
+        <div role="group" aria-label={t.changeStatus} className="mt-4 space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
+          <p className="text-sm">{t.confirmOrder(selected, t.fulfillment[status])}</p>
+          <div className="flex gap-2">
+            <Button onClick={confirm} disabled={busy}>{t.confirm}</Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={busy}>{t.cancel}</Button>
+          </div>
+        </div>
+      )}
+      {message && <div className="mt-4"><Alert tone={message.tone}>{message.text}</Alert></div>}
+    </Card>
+  );
+}

@@ -1,0 +1,106 @@
+import { expect, test } from "@playwright/test";
+import { ControlPanelHost, ecwidUrls, freshEcwidStore, sandbox } from "./support/ecwid-sandbox";
+
+// The Control Panel page, embedded the way Ecwid embeds it: the sandbox's CP host page frames /ecwid.
+
+test.describe("Ecwid Control Panel page @ecwid @embedded", () => {
+  for (const mode of ["encrypted", "hash"] as const) {
+    test(`opens inside the Control Panel with the ${mode} payload and talks to the bridge`, async ({ page }) => {
+      const store = await freshEcwidStore({ install: true });
+      const cp = new ControlPanelHost(page);
+      await cp.open(store.storeId, mode);
+      await expect(cp.app.getByTestId("store-name")).toHaveText(store.name);
+      await expect(cp.app.getByTestId("connection-health")).toHaveText("Connection healthy");
+      await cp.expectBridge(store.storeId, ["ready", "setSize"]);
+      const messages = await sandbox.bridgeMessages(store.storeId);
+      expect(messages.every((m) => m.ecwidAppNs === "storelink-sandbox")).toBe(true);
+      // The host applied the app's height.
+      const height = await page.getByTestId("app-iframe").evaluate((el) => el.getBoundingClientRect().height);
+      expect(height).toBeGreaterThan(300);
+      if (mode === "hash") expect(await cp.app.locator("body").evaluate(() => window.location.hash)).toBe("");
+    });
+  }
+
+  test("lists products from Ecwid in the browser with the public token only", async ({ page }) => {
+    const store = await freshEcwidStore({ install: true });
+    const apiAuth: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().startsWith(ecwidUrls.ecwidApi)) apiAuth.push(request.headers()["authorization"] ?? "");
+    });
+    const cp = new ControlPanelHost(page);
+    await cp.open(store.storeId, "encrypted");
+    const rows = cp.app.getByTestId("product-row");
+    await expect(rows.first()).toBeVisible();
+    await expect(cp.app.getByText(/^1–10 of \d+$/)).toBeVisible();
+    await cp.app.getByRole("button", { name: "Next" }).click();
+    await expect(cp.app.getByText(/^11–\d+ of \d+$/)).toBeVisible();
+
+    const firstName = (await sandbox.ecwidStore(store.storeId)).products.find((p) => p.enabled)?.name as string;
+    await cp.app.getByLabel("Search products").fill(firstName);
+    await cp.app.getByRole("button", { name: "Search" }).click();
+    await expect(rows.first()).toContainText(firstName);
+    await cp.app.getByLabel("Search products").fill("no-such-product-zzz");
+    await cp.app.getByRole("button", { name: "Search" }).click();
+    await expect(cp.app.getByText("No products match.")).toBeVisible();
+
+    expect(apiAuth.length).toBeGreaterThanOrEqual(3);
+    for (const header of apiAuth) {
+      expect(header).toMatch(/^Bearer public_/);
+      expect(header).not.toContain("secret_");
+    }
+    // Nothing the browser received carries the secret token.
+    const html = await cp.app.locator("html").innerHTML();
+    expect(html).not.toContain(store.tokens!.access_token);
+  });
+
+  test("stock delta and order status change the store through server actions", async ({ page }) => {
+    const store = await freshEcwidStore({ install: true });
+    const before = await sandbox.ecwidStore(store.storeId);
+    const cp = new ControlPanelHost(page);
+    await cp.open(store.storeId, "encrypted");
+
+    const row = cp.app.getByTestId("product-row").filter({ hasNot: cp.app.getByText("Unlimited") }).first();
+    const name = (await row.locator("th").textContent())!.trim();
+    const product = before.products.find((p) => p.name === name)!;
+    await row.getByRole("button", { name: /Adjust stock/ }).click();
+    await row.getByLabel(/Change in stock/).fill("5");
+    await row.getByRole("button", { name: "Apply" }).click();
+    await expect(row.getByText(`Change the stock of “${name}” by +5?`)).toBeVisible();
+    await row.getByRole("button", { name: "Confirm" }).click();
+    await expect(row.getByRole("status")).toContainText(`is now ${(product.quantity as number) + 5}`);
+    const afterStock = (await sandbox.ecwidStore(store.storeId)).products.find((p) => p.id === product.id)!;
+    expect(afterStock.quantity).toBe((product.quantity as number) + 5);
+
+    const order = before.orders.find((o) => o.fulfillmentStatus !== "DELIVERED")!;
+    const form = cp.app.getByTestId("order-status-form");
+    await form.getByLabel("Order").selectOption(String(order.id));
+    await form.getByLabel("New fulfillment status").selectOption("DELIVERED");
+    await form.getByRole("button", { name: "Change status" }).click();
+    await cp.app.getByRole("button", { name: "Confirm" }).click();
+    await expect(cp.app.getByText(`Order ${order.id} is now “Delivered”.`)).toBeVisible();
+    const afterOrder = (await sandbox.ecwidStore(store.storeId)).orders.find((o) => o.id === order.id)!;
+    expect(afterOrder.fulfillmentStatus).toBe("DELIVERED");
+  });
+
+  test("settings are saved to Ecwid app storage under the public key", async ({ page }) => {
+    const store = await freshEcwidStore({ install: true });
+    const cp = new ControlPanelHost(page);
+    await cp.open(store.storeId, "encrypted");
+    const form = cp.app.getByTestId("settings-form");
+    await form.getByLabel("Widget title").fill("Our picks");
+    await form.getByLabel("Low-stock threshold").fill("7");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByText("Settings saved.")).toBeVisible();
+    const storage = (await sandbox.ecwidStore(store.storeId)).storage["storelink-sandbox"]!;
+    expect(JSON.parse(storage.public!)).toEqual({ widgetTitle: "Our picks", lowStockThreshold: 7, showStockBadges: true });
+    expect(storage.public).not.toMatch(/secret_|public_/);
+  });
+
+  test("speaks the merchant's language from the payload", async ({ page }) => {
+    const store = await freshEcwidStore({ install: true });
+    const cp = new ControlPanelHost(page);
+    await cp.open(store.storeId, "encrypted", "es");
+    await expect(cp.app.getByRole("heading", { name: "Productos" })).toBeVisible();
+    await expect(cp.app.getByTestId("connection-health")).toHaveText("Conexión correcta");
+  });
+});

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ecwidUrls, freshEcwidStore, sandbox } from "./support/ecwid-sandbox";
+import { storageStatePath } from "./support/test-env";
+
+// The OAuth install, clicked through the sandbox's consent page, started from the app as a signed-in admin.
+
+async function installThroughConsent(page: Page, storeName: string, decision: "Install" | "Cancel" = "Install") {
+  await page.goto("/api/ecwid/oauth/start");
+  await expect(page).toHaveURL(new RegExp(`^${ecwidUrls.ecwidMy}/api/oauth/authorize`));
+  await page.getByLabel(new RegExp(storeName)).check();
+  await page.getByRole("button", { name: decision }).click();
+}
+
+test.describe("Ecwid OAuth install @ecwid", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("installs through the consent page, shows the unified token once, and re-installs onto the same connection @smoke", async ({ page }) => {
+    const store = await freshEcwidStore();
+    await installThroughConsent(page, store.name);
+    await expect(page.getByRole("heading", { name: "Store connected" })).toBeVisible();
+    await expect(page.getByRole("status")).toContainText(`${store.name} is now connected to Storelink.`);
+    const token = await page.getByLabel("Unified access token").inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    const storeLink = await page.getByRole("link", { name: "Open the store in Storelink" }).getAttribute("href");
+    const callbackUrl = page.url();
+
+    const installed = await sandbox.ecwidStore(store.storeId);
+    expect(installed.installation).toBeTruthy();
+    const html = await page.content();
+    for (const t of installed.tokens as { token: string; kind: string }[]) if (t.kind === "secret") expect(html).not.toContain(t.token);
+
+    // A reload of the callback must not exchange the code again (that would disable the token).
+    const reload = await page.goto(callbackUrl);
+    expect(reload?.status()).toBe(400);
+    await expect(page.getByRole("alert")).toContainText("Nothing was installed");
+    const after = (await sandbox.ecwidStore(store.storeId)).tokens as { kind: string; revoked: boolean }[];
+    expect(after.filter((t) => t.kind === "secret" && !t.revoked)).toHaveLength(1);
+
+    // Re-install: same connection, the live unified token is kept (so none is shown).
+    await installThroughConsent(page, store.name);
+    await expect(page.getByRole("heading", { name: "Store re-authorized" })).toBeVisible();
+    await expect(page.getByLabel("Unified access token")).toHaveCount(0);
+    expect(await page.getByRole("link", { name: "Open the store in Storelink" }).getAttribute("href")).toBe(storeLink);
+  });
+
+  test("a declined consent ends on a friendly page", async ({ page }) => {
+    const store = await freshEcwidStore();
+    await installThroughConsent(page, store.name, "Cancel");
+    await expect(page.getByRole("heading", { name: "Installation cancelled" })).toBeVisible();
+    expect((await sandbox.ecwidStore(store.storeId)).installation).toBeFalsy();
+  });
+
+  test("a failing token exchange stores nothing and says so", async ({ page }) => {
+    const store = await freshEcwidStore();
+    await sandbox.addFault({ host: "ecwid-my", method: "POST", pathPattern: "/api/oauth/token", status: 503, count: 1 });
+    await installThroughConsent(page, store.name);
+    await expect(page.getByRole("heading", { name: "The installation did not finish" })).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText("Nothing was stored");
+    await page.goto(`/stores?q=${encodeURIComponent(store.name)}`);
+    await expect(page.getByRole("link", { name: store.name })).toHaveCount(0);
+  });
+});
+
+test.describe("Ecwid OAuth callback refusals @ecwid @security", () => {
+  test("a callback without the nonce cookie exchanges nothing", async ({ request }) => {
+    const response = await request.get("/api/ecwid/oauth/callback?code=abc&state=forged", { maxRedirects: 0 });
+    expect(response.status()).toBe(400);
+    const body = await response.text();
+    expect(body).toContain("This installation link is not valid");
+    expect(body).not.toContain("forged");
+  });
+
+  test("start sets a signed, HttpOnly, SameSite=Lax nonce cookie scoped to the OAuth path", async ({ request }) => {
+    const response = await request.get("/api/ecwid/oauth/start", { maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    const location = new URL(response.headers()["location"]!);
+    expect(location.origin + location.pathname).toBe(`${ecwidUrls.ecwidMy}/api/oauth/authorize`);
+    expect(location.searchParams.get("response_type")).toBe("code");
+    expect(location.searchParams.get("redirect_uri")).toMatch(/\/api\/ecwid\/oauth\/callback$/);
+    expect(location.searchParams.get("scope")).toContain("add_to_cp");
+    const cookie = response.headers()["set-cookie"] ?? "";
+    expect(cookie).toContain(`storelink_ecwid_oauth=${location.searchParams.get("state")}.`);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\/api\/ecwid\/oauth/);
+    expect(cookie).toMatch(/Max-Age=600/);
+  });
+});

@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { PlatformError } from "@/lib/platforms/types";
+import type { EcwidProfile } from "./ecwid-types";
+import { ecwidFetch, DEFAULT_TIMEOUT_MS } from "./transport";
+
+// Ecwid's OAuth install (platform-facts §1): authorize with the scopes, then exchange the single-use code
+// exactly once, server-side, as a POST form body so the client_secret never sits in a URL or a log.
+
+export const CALLBACK_PATH = "/api/ecwid/oauth/callback";
+
+export type EcwidAppConfig = { clientId: string; clientSecret: string };
+
+/** The app's credentials, or null when ECWID_CLIENT_ID / ECWID_CLIENT_SECRET are not configured. */
+export function ecwidAppConfig(): EcwidAppConfig | null {
+  const clientId = env.ECWID_CLIENT_ID;
+  const clientSecret = env.ECWID_CLIENT_SECRET;
+  return clientId && clientSecret ? { clientId, clientSecret } : null;
+}
+
+export const redirectUri = () => `${env.APP_URL}${CALLBACK_PATH}`;
+
+export function authorizeUrl(clientId: string, state: string): string {
+  const url = new URL(`${env.ECWID_OAUTH_BASE_URL}/api/oauth/authorize`);
+  url.searchParams.set("client_id", clientId);
+  url.searchParams.set("redirect_uri", redirectUri());
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("scope", env.ECWID_SCOPES.join(" "));
+  url.searchParams.set("state", state);
+  return url.toString();
+}
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string().min(1).max(512),
+  token_type: z.string().refine((t) => t.toLowerCase() === "bearer", "token_type must be bearer"),
+  scope: z.string().max(2000),
+  store_id: z.number().int().positive(),
+  email: z.string().max(320).optional(),
+  public_token: z.string().min(1).max(512).optional(),
+});
+
+export type EcwidGrant = {
+  storeId: number;
+  accessToken: string;
+  publicToken: string | null;
+  scopes: string[];
+  email: string | null;
+};
+
+/** Exchanges the code; throws PlatformError with a message safe to show (never the platform's body). */
+export async function exchangeCode(app: EcwidAppConfig, code: string, fetchImpl: typeof fetch = fetch): Promise<EcwidGrant> {
+  const body = new URLSearchParams({
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    code,
+    redirect_uri: redirectUri(),
+    grant_type: "authorization_code",
+  });
+  let res: Response;
+  try {
+    res = await fetchImpl(`${env.ECWID_OAUTH_BASE_URL}/api/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body,
+      redirect: "error",
+      cache: "no-store",
+      signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
+    });
+  } catch {
+    throw new PlatformError("unavailable", "Could not reach Ecwid to finish the installation.");
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    const kind = res.status >= 500 ? "unavailable" : res.status === 429 ? "rate_limited" : "unauthorized";
+    throw new PlatformError(kind, "Ecwid refused the installation code (it may have expired or been used already).", res.status);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new PlatformError("unavailable", "Ecwid answered the token request with something that is not JSON.", res.status);
+  }
+  const parsed = tokenResponseSchema.safeParse(json);
+  if (!parsed.success) throw new PlatformError("invalid", "Ecwid's token answer is missing fields Storelink needs.", res.status);
+  const t = parsed.data;
+  return {
+    storeId: t.store_id,
+    accessToken: t.access_token,
+    publicToken: t.public_token ?? null,
+    scopes: t.scope.split(/[ ,]+/).filter(Boolean),
+    email: t.email ?? null,
+  };
+}
+
+/** The store profile read with a token: proves the token works and names the store. */
+export function fetchProfile(storeId: number | string, token: string): Promise<EcwidProfile> {
+  return ecwidFetch<EcwidProfile>({ storeId, token, path: "/profile" });
+}

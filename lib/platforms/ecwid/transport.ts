@@ -1,0 +1,105 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { PlatformError, type PlatformErrorKind } from "@/lib/platforms/types";
+
+// The one fetch every Ecwid REST call goes through: injects the Bearer token (the query-string token is
+// disabled since 2025-03-20) and maps Ecwid's errors onto PlatformError. Nothing here logs a token.
+
+export type EcwidRequest = {
+  storeId: string | number;
+  token: string;
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path below /api/v3/{storeId}, e.g. "/profile". */
+  path: string;
+  query?: URLSearchParams | Record<string, string | number | undefined>;
+  /** JSON-encoded unless a string (app storage takes raw text). */
+  body?: unknown;
+  /** Overrides the content type chosen from the body (raw passthrough). */
+  contentType?: string | null;
+  timeoutMs?: number;
+  baseUrl?: string;
+  fetchImpl?: typeof fetch;
+};
+
+export type EcwidResponse = { status: number; contentType: string | null; text: string; retryAfter: string | null };
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function ecwidUrl(baseUrl: string, storeId: string | number, path: string, query?: EcwidRequest["query"]): URL {
+  const url = new URL(`${baseUrl.replace(/\/+$/, "")}/api/v3/${encodeURIComponent(String(storeId))}${path}`);
+  if (query instanceof URLSearchParams) query.forEach((v, k) => url.searchParams.append(k, v));
+  else if (query) for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
+  return url;
+}
+
+/** Sends the request and returns the raw answer whatever its status; throws only for network failures. */
+export async function ecwidSend(req: EcwidRequest): Promise<EcwidResponse> {
+  const url = ecwidUrl(req.baseUrl ?? env.ECWID_API_BASE_URL, req.storeId, req.path, req.query);
+  const headers: Record<string, string> = { authorization: `Bearer ${req.token}`, accept: "application/json" };
+  let body: string | undefined;
+  if (req.body !== undefined) {
+    body = typeof req.body === "string" ? req.body : JSON.stringify(req.body);
+    headers["content-type"] = req.contentType || (typeof req.body === "string" ? "text/plain;charset=utf-8" : "application/json;charset=utf-8");
+  }
+  let res: Response;
+  try {
+    res = await (req.fetchImpl ?? fetch)(url, {
+      method: req.method ?? "GET",
+      headers,
+      body,
+      redirect: "error",
+      cache: "no-store",
+      signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    throw new PlatformError("unavailable", timedOut ? "Ecwid did not answer in time." : "Could not reach Ecwid.");
+  }
+  return { status: res.status, contentType: res.headers.get("content-type"), text: await res.text(), retryAfter: res.headers.get("retry-after") };
+}
+
+/** Sends the request and returns the parsed JSON body, or throws PlatformError. */
+export async function ecwidFetch<T = unknown>(req: EcwidRequest): Promise<T> {
+  const res = await ecwidSend(req);
+  if (res.status >= 200 && res.status < 300) {
+    if (!res.text) return undefined as T;
+    try {
+      return JSON.parse(res.text) as T;
+    } catch {
+      throw new PlatformError("unavailable", "Ecwid answered with something that is not JSON.", res.status);
+    }
+  }
+  throw toPlatformError(res);
+}
+
+function errorBody(text: string): { code: string | null; message: string | null } {
+  try {
+    const json = JSON.parse(text) as { errorCode?: unknown; errorMessage?: unknown };
+    return {
+      code: typeof json.errorCode === "string" ? json.errorCode : null,
+      message: typeof json.errorMessage === "string" ? json.errorMessage.slice(0, 300) : null,
+    };
+  } catch {
+    return { code: null, message: null };
+  }
+}
+
+/** Ecwid says "invalid token" with 403 INVALID_API_TOKEN (not 401), and "missing scope" with 403 too. */
+export function toPlatformError(res: Pick<EcwidResponse, "status" | "text" | "retryAfter">): PlatformError {
+  const { code, message } = errorBody(res.text);
+  const kind = classify(res.status, code);
+  const retryAfter = res.retryAfter !== null && /^\d+$/.test(res.retryAfter.trim()) ? Number(res.retryAfter) : undefined;
+  const text = message ? `Ecwid: ${message}` : `Ecwid answered ${res.status}${code ? ` ${code}` : ""}.`;
+  return new PlatformError(kind, text, res.status, kind === "rate_limited" ? (retryAfter ?? 60) : undefined);
+}
+
+function classify(status: number, code: string | null): PlatformErrorKind {
+  if (status === 401 || code === "INVALID_API_TOKEN") return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 429) return "rate_limited";
+  if (status === 408 || status >= 500) return "unavailable";
+  if (status === 402) return "forbidden";
+  return "invalid";
+}
