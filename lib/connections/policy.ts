@@ -27,3 +27,30 @@ export function needsRenewal(
   const lifetime = lastRefreshAt ? accessExpiresAt.getTime() - lastRefreshAt.getTime() : null;
   return accessExpiresAt.getTime() - now.getTime() <= renewalMargin(lifetime);
 }
+
+/** Fixed tokens (and everything else, at the least) are health-checked this often by the scheduler. */
+export const HEALTH_CHECK_INTERVAL_MS = 6 * 60 * 60_000;
+
+/**
+ * When the scheduler should next look at a connection: the regular health check, or earlier when a
+ * client-credentials token needs re-minting (`renewsProactively`) or the refresh token enters the 6-hour window.
+ */
+export function nextCheckAt(
+  row: { accessExpiresAt: Date | null; refreshExpiresAt: Date | null; lastRefreshAt: Date | null },
+  renewsProactively: boolean,
+  now: Date,
+): Date {
+  const candidates = [now.getTime() + HEALTH_CHECK_INTERVAL_MS];
+  if (row.refreshExpiresAt) candidates.push(row.refreshExpiresAt.getTime() - REFRESH_TOKEN_PROACTIVE_WINDOW_MS);
+  if (renewsProactively && row.accessExpiresAt) {
+    const lifetime = row.lastRefreshAt ? row.accessExpiresAt.getTime() - row.lastRefreshAt.getTime() : null;
+    candidates.push(row.accessExpiresAt.getTime() - renewalMargin(lifetime));
+  }
+  // Never in the past (a due connection is claimed once, then pushed forward) and never in a tight loop.
+  return new Date(Math.max(now.getTime() + 60_000, Math.min(...candidates)));
+}
+
+/** True when the refresh token has under 6 hours left (or is gone): the scheduler refreshes now. */
+export function refreshTokenExpiringSoon(refreshExpiresAt: Date | null, now: Date): boolean {
+  return !!refreshExpiresAt && refreshExpiresAt.getTime() - now.getTime() < REFRESH_TOKEN_PROACTIVE_WINDOW_MS;
+}
