@@ -37,7 +37,7 @@ export const TEST_USERS = {
   viewer: { email: parsed.E2E_VIEWER_EMAIL ?? "viewer@e2e.test", role: "VIEWER" },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
-export const storageStatePath = (user: TestUser) => `test-results/.auth/${user}.json`;
+export const storageStatePath = (user: TestUser) => `test-results/.auth/${parsed.E2E_APP_PORT}/${user}.json`;
 
 /** The local harness's folder: its PGlite database and the secrets it generated. */
 export const harnessDir = () => `.data/e2e-${parsed.E2E_APP_PORT}`;
