@@ -52,7 +52,12 @@ test.describe("Ecwid OAuth install @ecwid", () => {
 
   test("a failing token exchange stores nothing and says so", async ({ page }) => {
     const store = await freshEcwidStore();
-    await sandbox.addFault({ host: "ecwid-my", method: "POST", pathPattern: "/api/oauth/token", status: 503, count: 1 });
+    // Fault only this test's code exchange: other workers install stores through the same endpoint.
+    await page.route("**/api/ecwid/oauth/callback?**", async (route) => {
+      const code = new URL(route.request().url()).searchParams.get("code");
+      if (code) await sandbox.addFault({ host: "ecwid-my", method: "POST", pathPattern: "/api/oauth/token", bodyPattern: `code=${code}`, status: 503 });
+      await route.continue();
+    });
     await installThroughConsent(page, store.name);
     await expect(page.getByRole("heading", { name: "The installation did not finish" })).toBeVisible();
     await expect(page.getByRole("alert")).toContainText("Nothing was stored");

@@ -34,6 +34,8 @@ export interface FaultSpec {
   host: SandboxHost;
   /** Substring of path+query, or a regular expression source. */
   pathPattern: string;
+  /** Only requests whose raw body contains this: scope a fault to your own test's request. */
+  bodyPattern?: string;
   method?: string;
   status?: number;
   body?: unknown;

@@ -8,6 +8,7 @@ export interface FaultInput {
   host: HostName;
   method?: string;
   pathPattern: string;
+  bodyPattern?: string;
   status?: number;
   body?: unknown;
   count?: number;
@@ -22,6 +23,7 @@ export function addFault(state: SandboxState, input: FaultInput): Fault {
     host: input.host,
     ...(input.method ? { method: input.method.toUpperCase() } : {}),
     pathPattern: input.pathPattern,
+    ...(input.bodyPattern ? { bodyPattern: input.bodyPattern } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
     ...(input.body !== undefined ? { body: input.body } : {}),
     remaining: input.count ?? 1,
@@ -45,8 +47,15 @@ function pathMatches(pattern: string, pathAndQuery: string): boolean {
 }
 
 /** Finds the first live fault for this request and consumes one of its hits. */
-export function takeFault(state: SandboxState, host: HostName, method: string, pathAndQuery: string): Fault | undefined {
-  const f = state.faults.find((x) => x.host === host && x.remaining > 0 && (!x.method || x.method === method) && pathMatches(x.pathPattern, pathAndQuery));
+export function takeFault(state: SandboxState, host: HostName, method: string, pathAndQuery: string, rawBody = ""): Fault | undefined {
+  const f = state.faults.find(
+    (x) =>
+      x.host === host &&
+      x.remaining > 0 &&
+      (!x.method || x.method === method) &&
+      pathMatches(x.pathPattern, pathAndQuery) &&
+      (!x.bodyPattern || rawBody.includes(x.bodyPattern)),
+  );
   if (!f) return undefined;
   f.remaining--;
   f.hits++;

@@ -101,7 +101,7 @@ async function handle(ctx: SandboxContext, host: HostName, router: Router, req: 
     const clientId = tokenClientId(host, url.pathname, req, rawBody);
     if (clientId !== null) state.counters.tokenRequests[clientId] = (state.counters.tokenRequests[clientId] ?? 0) + 1;
 
-    const fault = takeFault(state, host, method, url.pathname + url.search);
+    const fault = takeFault(state, host, method, url.pathname + url.search, rawBody.toString("utf8"));
     if (fault) {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.drop) {

@@ -311,6 +311,8 @@ export interface Fault {
   host: HostName;
   method?: string;
   pathPattern: string;
+  /** Only requests whose raw body contains this (scopes a fault to one test's request in parallel runs). */
+  bodyPattern?: string;
   status?: number;
   body?: unknown;
   remaining: number;

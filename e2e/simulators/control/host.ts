@@ -63,6 +63,7 @@ const FaultBody = z.object({
   host: z.enum(["ecwid-my", "ecwid-api", "elasticpath", "oauth2"]),
   method: z.string().optional(),
   pathPattern: z.string().min(1),
+  bodyPattern: z.string().min(1).optional(),
   status: z.number().int().min(100).max(599).optional(),
   body: z.unknown().optional(),
   count: z.number().int().min(1).optional(),
@@ -328,6 +329,7 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     const f = addFault(state, {
       host: b.host,
       pathPattern: b.pathPattern,
+      ...(b.bodyPattern ? { bodyPattern: b.bodyPattern } : {}),
       ...(method ? { method } : {}),
       ...(status !== undefined ? { status } : {}),
       ...(body !== undefined ? { body } : {}),
