@@ -52,11 +52,14 @@ test.describe("Ecwid OAuth install @ecwid", () => {
 
   test("a failing token exchange stores nothing and says so", async ({ page }) => {
     const store = await freshEcwidStore();
-    // Fault only this test's code exchange: other workers install stores through the same endpoint.
-    await page.route("**/api/ecwid/oauth/callback?**", async (route) => {
-      const code = new URL(route.request().url()).searchParams.get("code");
+    // Fault only this test's code exchange (other workers install stores through the same endpoint): read
+    // the code from the consent page's redirect, then let the browser follow it.
+    await page.route(`${ecwidUrls.ecwidMy}/api/oauth/authorize`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      const code = new URL(response.headers()["location"] ?? "", ecwidUrls.ecwidMy).searchParams.get("code");
       if (code) await sandbox.addFault({ host: "ecwid-my", method: "POST", pathPattern: "/api/oauth/token", bodyPattern: `code=${code}`, status: 503 });
-      await route.continue();
+      await route.fulfill({ response });
     });
     await installThroughConsent(page, store.name);
     await expect(page.getByRole("heading", { name: "The installation did not finish" })).toBeVisible();
