@@ -1,0 +1,62 @@
+import { expect, test, type Request } from "@playwright/test";
+import { connectThroughUi, elasticPathUrl, grantOf, sandbox, seedEpStore, tokenRequestsFor } from "./support/elasticpath-fixtures";
+import { storageStatePath } from "./support/test-env";
+
+// Token lifetime is a sandbox-wide setting: these tests run one at a time and restore it afterwards.
+// Other Elastic Path specs running meanwhile only see tokens renewed more often, which they must survive.
+test.describe.configure({ mode: "default" });
+test.use({ storageState: storageStatePath("admin") });
+
+const LIFETIME_S = 3;
+
+test.describe("token expiry during a session @elasticpath", () => {
+  test.beforeEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: LIFETIME_S }));
+  test.afterEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: 3600 }));
+
+  test("server side: an expired client_credentials token is re-minted once per expiry and the pages keep working", async ({ page }) => {
+    const store = await seedEpStore();
+    const { connectionId } = await connectThroughUi(page, store);
+    const afterConnect = await tokenRequestsFor(store.key.client_id);
+    await page.goto(`/stores/${connectionId}/keys`);
+    await expect(page.getByTestId("key-row")).toHaveCount(1);
+
+    await page.waitForTimeout(LIFETIME_S * 1000 + 500);
+    await page.reload();
+    await expect(page.getByTestId("key-row")).toHaveCount(1);
+    const afterFirstExpiry = await tokenRequestsFor(store.key.client_id);
+    expect(afterFirstExpiry).toBe(afterConnect + 1);
+
+    await page.waitForTimeout(LIFETIME_S * 1000 + 500);
+    await page.getByRole("button", { name: "Edit Default key" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("Default key (renamed)");
+    await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("rowheader", { name: /Default key \(renamed\)/ })).toBeVisible();
+    expect(await tokenRequestsFor(store.key.client_id)).toBe(afterFirstExpiry + 1);
+  });
+
+  test("browser side: the preview asks for a new implicit token before the old one expires", async ({ page }) => {
+    const store = await seedEpStore({ productCount: 4 });
+    const { connectionId } = await connectThroughUi(page, store);
+    const ep = new URL(await elasticPathUrl()).origin;
+    const epRequests: Request[] = [];
+    const rejected: number[] = [];
+    page.on("request", (r) => void (r.url().startsWith(ep) && epRequests.push(r)));
+    page.on("response", (r) => void (r.url().startsWith(ep) && r.status() === 401 && rejected.push(r.status())));
+
+    await page.goto(`/stores/${connectionId}/preview`);
+    await expect(page.getByRole("list", { name: "Products" }).getByRole("listitem")).toHaveCount(4);
+    const firstStatus = await page.getByTestId("token-status").textContent();
+
+    // Renewal happens in the background before expiry: the status line shows a new expiry time.
+    await expect(page.getByTestId("token-status")).not.toHaveText(firstStatus ?? "", { timeout: LIFETIME_S * 1000 + 2000 });
+    await page.waitForTimeout(LIFETIME_S * 1000);
+    await page.getByRole("button", { name: "Reload products" }).click();
+    await expect(page.getByRole("button", { name: "Reload products" })).toBeEnabled();
+    await expect(page.getByRole("list", { name: "Products" }).getByRole("listitem")).toHaveCount(4);
+
+    const tokens = [...new Set(epRequests.map((r) => r.headers().authorization ?? ""))];
+    expect(tokens.length).toBeGreaterThanOrEqual(2);
+    expect(rejected).toEqual([]);
+    expect(await grantOf(tokens.at(-1)!.replace(/^Bearer /, ""))).toBe("implicit");
+  });
+});

@@ -1,0 +1,165 @@
+// Elastic Path tokens through the lifecycle engine, against the in-process sandbox: one token request for
+// 50 concurrent callers on an expired token, 401 → one re-mint + retry, rejected keys → NEEDS_REAUTH.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SandboxControl } from "@/e2e/simulators/control-client";
+import { startSandbox, type RunningSandbox } from "@/e2e/simulators/server";
+import type { TestDatabase } from "@/lib/testing/test-db";
+import type { DbClient } from "@/lib/db-client";
+
+// Test-local helpers (env before lib/env is first read; lib/db bound to the throw-away database).
+function setTestEnv(extra: Record<string, string>): void {
+  Object.assign(process.env, {
+    AUTH_SECRET: "test-auth-secret-0123456789abcdefghijkl",
+    STORELINK_VAULT_KEYS: `t1:${Buffer.alloc(32, 7).toString("base64")}`,
+    STORELINK_SCHEDULER: "off",
+    ...extra,
+  });
+}
+const bindDb = (client: DbClient) => void ((globalThis as unknown as { storelinkDb?: DbClient }).storelinkDb = client);
+
+async function insertConnection(client: DbClient, input: { baseUrl: string; credentials: object; accessExpiresAt: Date; lastRefreshAt: Date }): Promise<string> {
+  const { sealConnectionCredentials } = await import("@/lib/vault");
+  const row = await client.connection.create({
+    data: { platform: "ELASTICPATH", externalId: `ep-${Math.random().toString(36).slice(2)}`, displayName: "EP test store", baseUrl: input.baseUrl, accessExpiresAt: input.accessExpiresAt, lastRefreshAt: input.lastRefreshAt },
+  });
+  await client.connection.update({ where: { id: row.id }, data: sealConnectionCredentials(row.id, input.credentials) });
+  return row.id;
+}
+
+async function readStoredCredentials<T>(client: DbClient, id: string): Promise<T | null> {
+  const { openConnectionCredentials, sealedColumnsSelect } = await import("@/lib/vault");
+  const row = await client.connection.findUniqueOrThrow({ where: { id }, select: sealedColumnsSelect });
+  return openConnectionCredentials<T & object>(id, row);
+}
+
+let sandbox: RunningSandbox;
+let control: SandboxControl;
+let testDb: TestDatabase;
+
+sandbox = await startSandbox({ port: 0 });
+control = new SandboxControl(sandbox.urls.control);
+setTestEnv({ ELASTICPATH_BASE_URLS: `sandbox=${sandbox.urls.elasticpath}` });
+const { createTestDatabase } = await import("@/lib/testing/test-db");
+const { freshCredentials } = await import("./fresh-credentials");
+const { withElasticPath } = await import("@/lib/platforms/elasticpath/session");
+const { listCatalogProducts } = await import("@/lib/platforms/elasticpath/api");
+const { elasticPathAdapter } = await import("@/lib/platforms/elasticpath/adapter");
+
+type Creds = { clientId: string; clientSecret: string; accessToken: string };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  process.env.DATABASE_URL = testDb.url;
+  bindDb(testDb.db);
+});
+afterAll(async () => {
+  await testDb?.drop();
+  await sandbox?.close();
+});
+beforeEach(async () => {
+  await control.clearFaults();
+  await control.configureElasticPath({ tokenLifetimeSeconds: 3600 });
+});
+
+/** A fresh sandbox store and a connection to it whose stored token has already expired. */
+async function expiredConnection(seed: { rateLimitPerSecond?: number } = {}) {
+  const store = await control.createElasticPathStore({ rateLimitPerSecond: seed.rateLimitPerSecond ?? 1000 });
+  const id = await insertConnection(testDb.db, {
+    baseUrl: sandbox.urls.elasticpath,
+    credentials: { clientId: store.key.client_id, clientSecret: store.key.client_secret, accessToken: "expired-token" },
+    accessExpiresAt: new Date(Date.now() - 60_000),
+    lastRefreshAt: new Date(Date.now() - 3_660_000),
+  });
+  return { id, store };
+}
+
+const tokenRequests = async (clientId: string) => (await control.counters()).tokenRequests[clientId] ?? 0;
+
+describe("Elastic Path client_credentials tokens through freshCredentials", () => {
+  it("50 concurrent callers on an expired token cause exactly one token request", async () => {
+    const { id, store } = await expiredConnection();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 === 0
+          ? freshCredentials<Creds>(id).then((r) => (r.ok ? r.context.credentials.accessToken : `failed: ${r.reason}`))
+          : withElasticPath(id, async (auth) => (await listCatalogProducts(auth, 0, 5), auth.token)),
+      ),
+    );
+    expect(await tokenRequests(store.key.client_id)).toBe(1);
+    expect(new Set(results).size).toBe(1);
+    expect(results[0]).not.toBe("expired-token");
+    // Persisted (encrypted) before use, with the expiry Elastic Path gave.
+    const stored = await readStoredCredentials<Creds>(testDb.db, id);
+    expect(stored?.accessToken).toBe(results[0]);
+    const row = await testDb.db.connection.findUniqueOrThrow({ where: { id } });
+    expect(row.accessExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+    expect(row.status).toBe("ACTIVE");
+  });
+
+  it("a token that keeps working is reused: no token request at all", async () => {
+    const { id, store } = await expiredConnection();
+    await freshCredentials(id);
+    await Promise.all(Array.from({ length: 10 }, () => withElasticPath(id, (auth) => listCatalogProducts(auth, 0, 1))));
+    expect(await tokenRequests(store.key.client_id)).toBe(1);
+  });
+
+  it("a 401 on a call re-mints once and retries once", async () => {
+    const { id, store } = await expiredConnection();
+    const first = await freshCredentials<Creds>(id);
+    expect(first.ok).toBe(true);
+    await control.addFault({ host: "elasticpath", pathPattern: `/catalog/products`, status: 401, count: 1 });
+    const list = await withElasticPath(id, (auth) => listCatalogProducts(auth, 0, 3));
+    expect(list.data).toHaveLength(3);
+    expect(await tokenRequests(store.key.client_id)).toBe(2);
+    const stored = await readStoredCredentials<Creds>(testDb.db, id);
+    expect(stored?.accessToken).not.toBe(first.ok && first.context.credentials.accessToken);
+  });
+
+  it("a 401 that persists after the re-mint surfaces as unauthorized (no loop)", async () => {
+    const { id, store } = await expiredConnection();
+    await freshCredentials(id);
+    await control.addFault({ host: "elasticpath", pathPattern: `/catalog/products`, status: 401, count: 5 });
+    await expect(withElasticPath(id, (auth) => listCatalogProducts(auth, 0, 3))).rejects.toMatchObject({ kind: "unauthorized" });
+    expect(await tokenRequests(store.key.client_id)).toBe(2);
+  });
+
+  it("renew() with rejected credentials marks the connection NEEDS_REAUTH", async () => {
+    const store = await control.createElasticPathStore({});
+    const id = await insertConnection(testDb.db, {
+      baseUrl: sandbox.urls.elasticpath,
+      credentials: { clientId: store.key.client_id, clientSecret: "wrong-secret", accessToken: "expired" },
+      accessExpiresAt: new Date(Date.now() - 1000),
+      lastRefreshAt: new Date(Date.now() - 3_601_000),
+    });
+    const result = await freshCredentials(id);
+    expect(result).toMatchObject({ ok: false, reason: "needs_reauth" });
+    expect((await testDb.db.connection.findUniqueOrThrow({ where: { id } })).status).toBe("NEEDS_REAUTH");
+  });
+
+  it("a token endpoint that is down leaves the connection DEGRADED with a backoff, not broken", async () => {
+    const { id } = await expiredConnection();
+    await control.addFault({ host: "elasticpath", pathPattern: "/oauth/access_token", status: 503, count: 1 });
+    const result = await freshCredentials(id);
+    expect(result).toMatchObject({ ok: false, reason: "unavailable" });
+    const row = await testDb.db.connection.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("DEGRADED");
+    expect(row.cooldownUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("the adapter maps the catalog to unified products and refuses what EP cannot serve", async () => {
+    const { id } = await expiredConnection();
+    const fresh = await freshCredentials<Creds>(id);
+    if (!fresh.ok) throw new Error(fresh.message);
+    const page = await elasticPathAdapter.listProducts(fresh.context, { limit: 10 });
+    expect(page.items).toHaveLength(10);
+    expect(page.nextCursor).toBe("10");
+    expect(page.items[0]).toMatchObject({ enabled: true, stock: null });
+    expect(typeof page.items[0]!.price).toBe("number");
+    const next = await elasticPathAdapter.listProducts(fresh.context, { limit: 10, cursor: page.nextCursor! });
+    expect(next.nextCursor).toBeNull();
+    await expect(elasticPathAdapter.listOrders(fresh.context, { limit: 5 })).rejects.toMatchObject({ kind: "not_supported" });
+    const raw = await elasticPathAdapter.raw(fresh.context, { method: "GET", path: "/v2/settings", query: new URLSearchParams(), body: null, contentType: null });
+    expect(raw.status).toBe(200);
+    expect(JSON.parse(raw.body).meta.store_id).toBeTruthy();
+  });
+});
