@@ -8,7 +8,8 @@ const chromiumPath = testEnv.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ?
 export default defineConfig({
   testDir: "./e2e",
   testIgnore: ["**/simulators/**"],
-  outputDir: "test-results/artifacts",
+  // Per app port, so side-by-side runs (different E2E_APP_PORT) keep their own traces and screenshots.
+  outputDir: testEnv.E2E_APP_PORT === 3100 ? "test-results/artifacts" : `test-results/artifacts-${testEnv.E2E_APP_PORT}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -25,10 +25,7 @@ export function KeysTable({ connectionId, rows }: { connectionId: string; rows: 
                 {row.inUse && <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">Used by Storelink</span>}
               </th>
               <td className="px-3 py-2">
-                <code className="break-all font-mono text-xs">
-                  {row.clientIdParts[0]}
-                  {row.clientIdParts[1]}
-                </code>
+                <code className="break-all font-mono text-xs">{row.clientId}</code>
               </td>
               <td className="px-3 py-2 tabular-nums">{row.reservedRateLimit}</td>
               <td className="px-3 py-2 whitespace-nowrap">{formatTimestamp(row.createdAt, "—")}</td>

@@ -6,7 +6,7 @@ import { CreateKeyDialog } from "@/components/keys/create-key-dialog";
 import { KeysTable } from "@/components/keys/keys-table";
 import { Pagination } from "@/components/keys/pagination";
 import { RotateCredentials } from "@/components/keys/rotate-credentials";
-import { splitClientId, type KeyRow } from "@/components/keys/types";
+import type { KeyRow } from "@/components/keys/types";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { hasRole, roleLabel } from "@/lib/auth/roles";
@@ -27,7 +27,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const result = await loadKeyPage(connection.id, page);
   const canEdit = hasRole(user.role, "ADMIN");
   const rows: KeyRow[] = result.ok
-    ? result.page.keys.map(({ clientId, ...key }) => ({ ...key, clientIdParts: splitClientId(clientId), inUse: key.id === connection.keyId }))
+    ? result.page.keys.map((key) => ({ ...key, inUse: key.id === connection.keyId }))
     : [];
 
   return (
