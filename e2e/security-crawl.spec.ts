@@ -90,6 +90,8 @@ test.describe("secret-leak crawl @security", () => {
     const [secret] = [...harnessSecrets(), ...(await sandbox.secrets())];
     expect(secret).toBeTruthy();
     const b64 = Buffer.from(secret!).toString("base64");
-    expect(scanText("probe", `<script>self.__next_f.push([1,"${b64}"])</script>`, [secret!])).toHaveLength(1);
+    const findings = scanText("probe", `<script>self.__next_f.push([1,"${b64}"])</script>`, [secret!]);
+    expect(findings).toContainEqual(expect.objectContaining({ where: "probe", encoding: "base64" }));
+    expect(scanText("probe", "<p>nothing to see</p>", [secret!])).toEqual([]);
   });
 });
