@@ -38,6 +38,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_URL: appUrl,
   STORELINK_VAULT_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
   APP_URL: appUrl,
+  // Tests drive renewals themselves and count token requests; the scheduler has its own unit tests.
+  STORELINK_SCHEDULER: "off",
   ...sandboxAppEnv(testEnv.sandboxBasePort),
 };
 

@@ -5,8 +5,9 @@ import { adapterFor } from "@/lib/platforms/registry";
 import { PlatformError, type ConnectionContext } from "@/lib/platforms/types";
 import { openConnectionCredentials, sealConnectionCredentials, sealedColumnsSelect } from "@/lib/vault";
 import { recordConnectionEvent } from "./events";
-import { backoffMs, needsRenewal } from "./policy";
+import { needsRenewal, nextCheckAt } from "./policy";
 import { withRefreshLock } from "./refresh-lock";
+import { markDegraded, markNeedsReauth } from "./status";
 
 export type FreshCredentialsResult<C = Record<string, unknown>> =
   | { ok: true; context: ConnectionContext<C> }
@@ -38,17 +39,30 @@ function contextOf<C>(row: Row): ConnectionContext<C> | null {
 }
 
 const stillValid = (row: Row, now: Date) => !row.accessExpiresAt || row.accessExpiresAt > now;
+const refreshDead = (row: Row, now: Date) => !!row.refreshExpiresAt && row.refreshExpiresAt <= now;
+const NEEDS_REAUTH = "The store must re-authorize Storelink.";
 
 /**
  * Usable credentials for a connection, or a typed reason why not. Valid beyond the renewal margin → as is.
  * Otherwise one renewal per connection across all processes (single-flight + advisory lock, re-read after
  * the lock); the renewed credentials are persisted, encrypted, before anyone uses them. Transient failures
  * leave the connection DEGRADED with a backoff and keep serving the old token while it is valid; a
- * rejection marks it NEEDS_REAUTH.
+ * rejection, or access and refresh tokens both expired, marks it NEEDS_REAUTH.
+ *
+ * Crash safety: the stored credentials change in one UPDATE after the platform answered, so a process
+ * killed mid-refresh leaves the previous (complete, decryptable) credentials and PostgreSQL drops its
+ * advisory lock with its connection. The one window no client can close is a platform that rotated the
+ * refresh token and a process that died before the UPDATE: the next renewal then gets invalid_grant and
+ * the connection goes to NEEDS_REAUTH (visible, recoverable) rather than failing silently.
  */
 export async function freshCredentials<C = Record<string, unknown>>(
   connectionId: string,
-  options: { force?: boolean; now?: () => Date } = {},
+  options: {
+    force?: boolean;
+    now?: () => Date;
+    /** With force: a renewal that finished after this time already counts (default: when this call started). */
+    renewedSince?: Date;
+  } = {},
 ): Promise<FreshCredentialsResult<C>> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
@@ -57,9 +71,10 @@ export async function freshCredentials<C = Record<string, unknown>>(
   if (early) return early;
 
   return withRefreshLock(`refresh:${connectionId}`, async () => {
-    // Re-read: another process (or an earlier holder of this lock) may have renewed meanwhile.
+    // Re-read: another process (or an earlier holder of this lock) may have renewed meanwhile, and its
+    // refresh token is the only one still valid; never renew with the one read before the lock.
     const current = await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
-    const renewedMeanwhile = !!current?.lastRefreshAt && current.lastRefreshAt >= startedAt;
+    const renewedMeanwhile = !!current?.lastRefreshAt && current.lastRefreshAt >= (options.renewedSince ?? startedAt);
     const answer = precheck<C>(current, now(), options.force && !renewedMeanwhile);
     return answer ?? renew<C>(current!, now);
   });
@@ -69,7 +84,7 @@ export async function freshCredentials<C = Record<string, unknown>>(
 function precheck<C>(row: Row | null, now: Date, force = false): FreshCredentialsResult<C> | null {
   if (!row) return { ok: false, reason: "not_found", message: "Connection not found." };
   if (row.status === "REVOKED") return { ok: false, reason: "revoked", message: "This connection was uninstalled or disconnected." };
-  if (row.status === "NEEDS_REAUTH") return { ok: false, reason: "needs_reauth", message: "The store must re-authorize Storelink." };
+  if (row.status === "NEEDS_REAUTH") return { ok: false, reason: "needs_reauth", message: NEEDS_REAUTH };
   const renewable = !!adapterFor(row.platform).renew;
   const due = renewable && (force || needsRenewal(row.accessExpiresAt, row.lastRefreshAt, now));
   const coolingDown = !force && !!row.cooldownUntil && row.cooldownUntil > now;
@@ -85,28 +100,39 @@ function precheck<C>(row: Row | null, now: Date, force = false): FreshCredential
 async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResult<C>> {
   const adapter = adapterFor(row.platform);
   const context = contextOf<C>(row);
-  if (!adapter.renew || !context) {
-    return context ? { ok: true, context } : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
+  if (!context) {
+    await markNeedsReauth(row.id, "no stored credentials");
+    return { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
+  }
+  if (!adapter.renew) return { ok: true, context };
+  if (!stillValid(row, now()) && refreshDead(row, now())) {
+    // Both dead: calling the platform cannot help (and would only count as a failed attempt).
+    await markNeedsReauth(row.id, "the access token and the refresh token have both expired");
+    return { ok: false, reason: "needs_reauth", message: NEEDS_REAUTH };
   }
   try {
     const renewal = await adapter.renew(context as ConnectionContext);
+    const at = now();
+    const refreshExpiresAt = renewal.refreshExpiresAt === undefined ? row.refreshExpiresAt : renewal.refreshExpiresAt;
     // Persist before anyone uses the new credentials: a rotated refresh token must never be lost.
     await db.connection.update({
       where: { id: row.id },
       data: {
         ...sealConnectionCredentials(row.id, renewal.credentials),
         accessExpiresAt: renewal.accessExpiresAt,
-        ...(renewal.refreshExpiresAt !== undefined && { refreshExpiresAt: renewal.refreshExpiresAt }),
-        lastRefreshAt: now(),
+        refreshExpiresAt,
+        lastRefreshAt: at,
         status: "ACTIVE",
         lastError: null,
         consecutiveFailures: 0,
         cooldownUntil: null,
+        nextCheckAt: nextCheckAt({ accessExpiresAt: renewal.accessExpiresAt, refreshExpiresAt, lastRefreshAt: at }, !refreshExpiresAt, at),
       },
     });
     await recordConnectionEvent(row.id, "refreshed", "Platform credentials renewed", {
-      data: { accessExpiresAt: renewal.accessExpiresAt?.toISOString() ?? null },
+      data: { accessExpiresAt: renewal.accessExpiresAt?.toISOString() ?? null, refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null },
     });
+    if (row.status === "DEGRADED") await recordConnectionEvent(row.id, "recovered", "Renewal succeeded again; the connection is healthy");
     return { ok: true, context: { connection: context.connection, credentials: renewal.credentials as C } };
   } catch (error) {
     return recordFailure<C>(row, context, error, now());
@@ -116,20 +142,12 @@ async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResu
 async function recordFailure<C>(row: Row, context: ConnectionContext<C>, error: unknown, now: Date): Promise<FreshCredentialsResult<C>> {
   const platformError = error instanceof PlatformError ? error : new PlatformError("unavailable", String((error as Error)?.message ?? error));
   if (platformError.kind === "unauthorized") {
-    await db.connection.update({
-      where: { id: row.id },
-      data: { status: "NEEDS_REAUTH", lastError: platformError.message, consecutiveFailures: { increment: 1 } },
-    });
-    await recordConnectionEvent(row.id, "needs_reauth", `Renewal rejected by the platform: ${platformError.message}`);
+    await markNeedsReauth(row.id, `renewal rejected by the platform (${platformError.message})`);
     return { ok: false, reason: "needs_reauth", message: "The platform rejected Storelink's credentials: the store must re-authorize." };
   }
-  const failures = row.consecutiveFailures + 1;
-  const cooldownUntil = new Date(now.getTime() + (platformError.retryAfterSeconds ? platformError.retryAfterSeconds * 1000 : backoffMs(failures)));
-  await db.connection.update({
-    where: { id: row.id },
-    data: { status: "DEGRADED", lastError: platformError.message, consecutiveFailures: failures, cooldownUntil },
+  const cooldownUntil = await markDegraded(row.id, row.consecutiveFailures, `${platformError.kind}: ${platformError.message}`, now, {
+    retryAfterSeconds: platformError.retryAfterSeconds,
   });
-  await recordConnectionEvent(row.id, "refresh_failed", `Renewal failed (${platformError.kind}): ${platformError.message}; retrying after ${cooldownUntil.toISOString()}`);
   if (stillValid(row, now)) return { ok: true, context };
-  return { ok: false, reason: "unavailable", message: "The platform is unavailable and the current token has expired.", retryAfterSeconds: Math.ceil((cooldownUntil.getTime() - now.getTime()) / 1000) };
+  return { ok: false, reason: "unavailable", message: "The platform is unavailable and the current token has expired.", retryAfterSeconds: Math.max(1, Math.ceil((cooldownUntil.getTime() - now.getTime()) / 1000)) };
 }

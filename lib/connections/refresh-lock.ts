@@ -14,7 +14,11 @@ let pool: pg.Pool | undefined;
 
 function lockPool(): pg.Pool | undefined {
   if (env.DATABASE_URL.startsWith("pglite:")) return undefined;
-  pool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, idleTimeoutMillis: 30_000 });
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, idleTimeoutMillis: 30_000 });
+    // An idle client dropped by the server (restart, failover) emits "error": log it instead of crashing.
+    pool.on("error", (error) => console.error("[refresh-lock] idle lock connection lost:", error.message));
+  }
   return pool;
 }
 

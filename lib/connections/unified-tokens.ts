@@ -30,3 +30,68 @@ export async function findLiveUnifiedToken(presented: string, now = new Date()) 
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   return row;
 }
+
+/** Display rows for the dashboard: never the hash. */
+export async function listUnifiedTokens(connectionId: string) {
+  return db.unifiedToken.findMany({
+    where: { connectionId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, last4: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+  });
+}
+
+/**
+ * Rotates a token: a new one with the same name, and the old one stays valid for `graceMs` (0 = revoked
+ * now). Returns the new plaintext, shown once.
+ */
+export async function rotateUnifiedToken(tokenId: string, graceMs: number, options: { actorId?: string | null; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const old = await tx.unifiedToken.findUniqueOrThrow({ where: { id: tokenId } });
+    if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) throw new Error("token_not_live");
+    const minted = await mintUnifiedToken(old.connectionId, { name: old.name, actorId: options.actorId }, tx);
+    const graceUntil = graceMs > 0 ? new Date(now.getTime() + graceMs) : null;
+    await tx.unifiedToken.update({
+      where: { id: old.id },
+      data: graceUntil ? { expiresAt: graceUntil } : { revokedAt: now },
+    });
+    await recordConnectionEvent(
+      old.connectionId,
+      "token_rotated",
+      `Unified token ${old.prefix}…${old.last4} rotated to ${minted.prefix}…${minted.last4}; ${graceUntil ? `the old one works until ${graceUntil.toISOString()}` : "the old one stopped working at once"}`,
+      { actorId: options.actorId },
+      tx,
+    );
+    return { ...minted, connectionId: old.connectionId, oldTokenId: old.id, graceUntil };
+  });
+}
+
+export async function revokeUnifiedToken(tokenId: string, options: { actorId?: string | null; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const row = await db.unifiedToken.findUniqueOrThrow({ where: { id: tokenId } });
+  if (!row.revokedAt) {
+    await db.unifiedToken.update({ where: { id: tokenId }, data: { revokedAt: now } });
+    await recordConnectionEvent(row.connectionId, "token_revoked", `Unified token ${row.prefix}…${row.last4} revoked`, { actorId: options.actorId });
+  }
+  return { connectionId: row.connectionId, prefix: row.prefix, last4: row.last4 };
+}
+
+/** Writes "last used" at most once a minute per token, so a busy token does not cost a write per request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function noteTokenUse(token: { id: string; connectionId: string; lastUsedAt: Date | null }, now = new Date()): Promise<boolean> {
+  if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return false;
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  // Conditional writes: concurrent requests (or instances) race harmlessly; at most one row update wins.
+  const { count } = await db.unifiedToken.updateMany({
+    where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+    data: { lastUsedAt: now },
+  });
+  if (count > 0) {
+    await db.connection.updateMany({
+      where: { id: token.connectionId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return count > 0;
+}

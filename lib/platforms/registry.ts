@@ -11,6 +11,14 @@ const adapters: Record<Platform, PlatformAdapter> = {
   OAUTH2: oauth2Adapter as PlatformAdapter,
 };
 
+const overrides = new Map<Platform, PlatformAdapter>();
+
 export function adapterFor(platform: Platform): PlatformAdapter {
-  return adapters[platform];
+  return overrides.get(platform) ?? adapters[platform];
+}
+
+/** Test-only: replace a platform's adapter (pass null to restore the real one). */
+export function setAdapterForTests(platform: Platform, adapter: PlatformAdapter | null): void {
+  if (adapter) overrides.set(platform, adapter);
+  else overrides.delete(platform);
 }

@@ -1,0 +1,46 @@
+import { expect, type Page } from "@playwright/test";
+import { SandboxControl } from "../simulators/control-client";
+import { testEnv } from "./test-env";
+
+export const sandbox = () => new SandboxControl(testEnv.sandboxControlUrl);
+
+export const SHOPS = { lisbon: "Lisbon Vintage Market", kyoto: "Kyoto Tea House" } as const;
+
+/**
+ * Connects (or re-connects) a generic-OAuth2 shop through the dashboard and the sandbox provider's consent
+ * page, as an admin would. Returns the connection id, a unified token for it (the one shown once on
+ * connect, or a freshly created one when the shop was connected before), and the provider tokens issued.
+ */
+export async function connectOAuth2Store(page: Page, shop: keyof typeof SHOPS) {
+  await page.goto("/stores");
+  await page.getByRole("link", { name: "Connect an OAuth2 store" }).click();
+  await expect(page.getByRole("heading", { name: /^Authorize/ })).toBeVisible();
+  await page.getByLabel(SHOPS[shop]).check();
+  const before = new Set(await sandbox().secrets());
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.waitForURL(/\/stores\/[^/?]+\?(connected|reauthorized)=1/);
+  const issued = (await sandbox().secrets()).filter((s) => !before.has(s) && /^(at|rt)_/.test(s));
+  const connectionId = new URL(page.url()).pathname.split("/").pop()!;
+  const shown = page.getByTestId("new-unified-token");
+  let token: string;
+  // A new connection always shows its token once; a re-connected one only when it had no live token left.
+  const timeout = page.url().includes("connected=1") ? 10_000 : 3_000;
+  if (await shown.waitFor({ timeout }).then(() => true, () => false)) {
+    token = (await shown.textContent())!.trim();
+    await page.getByRole("button", { name: "Done" }).click();
+  } else {
+    token = await createTokenInUi(page, `e2e-${Date.now()}`);
+  }
+  return { connectionId, token, issued };
+}
+
+export async function createTokenInUi(page: Page, name: string): Promise<string> {
+  await page.getByRole("button", { name: "Create token" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  const shown = page.getByTestId("new-unified-token");
+  await expect(shown).toHaveText(/^slk_/);
+  const token = (await shown.textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+  return token;
+}

@@ -1,0 +1,61 @@
+// The unified API's one error type and its code enum, mapped to HTTP and RFC 9457 problem+json in one
+// place. `type` URIs are stable: clients may switch on them; the docs page has an anchor for each.
+
+export const PROBLEM_BASE = "https://storelink.dev/problems/";
+
+export const PROBLEMS = {
+  unauthorized: { status: 401, title: "Missing, malformed or revoked token" },
+  connection_revoked: { status: 401, title: "The store was disconnected" },
+  forbidden: { status: 403, title: "The platform refused this operation" },
+  not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
+  needs_reauth: { status: 409, title: "The store must re-authorize Storelink" },
+  conflict: { status: 409, title: "Conflict" },
+  invalid_request: { status: 400, title: "Invalid request" },
+  path_not_allowed: { status: 400, title: "Path outside the platform API" },
+  payload_too_large: { status: 413, title: "Request body too large" },
+  validation_failed: { status: 422, title: "Validation failed" },
+  rate_limited: { status: 429, title: "Too many requests for this token" },
+  upstream_rate_limited: { status: 429, title: "The platform is rate limiting this store" },
+  upstream_error: { status: 502, title: "The platform answered with an error" },
+  upstream_unavailable: { status: 503, title: "The platform is unavailable" },
+  not_supported: { status: 501, title: "Not supported on this platform" },
+  internal: { status: 500, title: "Internal error" },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly extra: { retryAfterSeconds?: number; upstreamStatus?: number; fields?: Record<string, unknown> } = {},
+  ) {
+    super(detail);
+  }
+  get status(): number {
+    return PROBLEMS[this.code].status;
+  }
+}
+
+export type Problem = { type: string; title: string; status: number; detail: string; code: ProblemCode; instance?: string } & Record<string, unknown>;
+
+export function problemBody(error: ApiError, instance?: string): Problem {
+  return {
+    type: `${PROBLEM_BASE}${error.code.replaceAll("_", "-")}`,
+    title: PROBLEMS[error.code].title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...(instance && { instance }),
+    ...error.extra.fields,
+  };
+}
+
+export function problemResponse(error: ApiError, instance?: string, headers: Record<string, string> = {}): Response {
+  const h = new Headers({ "content-type": "application/problem+json", "cache-control": "no-store", ...headers });
+  if (error.extra.retryAfterSeconds !== undefined) h.set("retry-after", String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds))));
+  if (error.code === "unauthorized" || error.code === "connection_revoked") h.set("www-authenticate", 'Bearer realm="storelink", error="invalid_token"');
+  return new Response(JSON.stringify(problemBody(error, instance)), { status: error.status, headers: h });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PlatformError } from "@/lib/platforms/types";
+import { ApiError } from "./errors";
+
+/** PlatformError kinds → unified API problems; anything unknown becomes a 500 that leaks nothing. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (!(error instanceof PlatformError)) return new ApiError("internal", "Something went wrong on our side.");
+  const upstream = { upstreamStatus: error.upstreamStatus, retryAfterSeconds: error.retryAfterSeconds };
+  switch (error.kind) {
+    case "not_supported":
+      return new ApiError("not_supported", error.message);
+    case "not_found":
+      return new ApiError("not_found", error.message, { upstreamStatus: error.upstreamStatus });
+    case "invalid":
+      return new ApiError("validation_failed", error.message, { upstreamStatus: error.upstreamStatus });
+    case "conflict":
+      return new ApiError("conflict", error.message, { upstreamStatus: error.upstreamStatus });
+    case "forbidden":
+      return new ApiError("forbidden", error.message, { upstreamStatus: error.upstreamStatus });
+    case "rate_limited":
+      return new ApiError("upstream_rate_limited", "The platform is rate limiting this store; retry after the given delay.", {
+        ...upstream,
+        retryAfterSeconds: error.retryAfterSeconds ?? 1,
+      });
+    case "unauthorized":
+      return new ApiError("needs_reauth", "The platform rejected Storelink's credentials: the store must re-authorize.");
+    case "unavailable":
+      return new ApiError("upstream_unavailable", "The platform did not answer; try again shortly.", upstream);
+  }
+}

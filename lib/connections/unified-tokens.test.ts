@@ -1,0 +1,68 @@
+// Unified-token management: rotate with a grace period (default none), revoke, and "last used" writes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bindDb, insertConnection, setTestEnv } from "./testing/support";
+import type { TestDatabase } from "@/lib/testing/test-db";
+
+setTestEnv();
+const { createTestDatabase } = await import("@/lib/testing/test-db");
+const t = await import("./unified-tokens");
+
+let testDb: TestDatabase;
+let connectionId: string;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  process.env.DATABASE_URL = testDb.url;
+  bindDb(testDb.db);
+  connectionId = await insertConnection(testDb.db, { platform: "ECWID", credentials: { token: "x" } });
+});
+afterAll(async () => testDb.drop());
+
+describe("unified tokens", () => {
+  it("stores only a hash and display parts", async () => {
+    const minted = await t.mintUnifiedToken(connectionId, { name: "erp" });
+    const row = await testDb.db.unifiedToken.findUniqueOrThrow({ where: { id: minted.id } });
+    expect(JSON.stringify(row)).not.toContain(minted.token);
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await t.findLiveUnifiedToken(minted.token)).toMatchObject({ id: minted.id });
+  });
+
+  it("rotation without grace revokes the old token at once", async () => {
+    const old = await t.mintUnifiedToken(connectionId);
+    const next = await t.rotateUnifiedToken(old.id, 0);
+    expect(await t.findLiveUnifiedToken(old.token)).toBeNull();
+    expect(await t.findLiveUnifiedToken(next.token)).toMatchObject({ id: next.id, name: "default" });
+  });
+
+  it("rotation with a grace period keeps the old token working until it ends", async () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const old = await t.mintUnifiedToken(connectionId);
+    const next = await t.rotateUnifiedToken(old.id, 3_600_000, { now });
+    expect(await t.findLiveUnifiedToken(old.token, new Date(now.getTime() + 3_599_000))).not.toBeNull();
+    expect(await t.findLiveUnifiedToken(old.token, new Date(now.getTime() + 3_600_000))).toBeNull();
+    expect(await t.findLiveUnifiedToken(next.token, new Date(now.getTime() + 7_200_000))).not.toBeNull();
+    await expect(t.rotateUnifiedToken(old.id, 0, { now: new Date(now.getTime() + 7_200_000) })).rejects.toThrow("token_not_live");
+  });
+
+  it("revoke is immediate and recorded once", async () => {
+    const minted = await t.mintUnifiedToken(connectionId);
+    await t.revokeUnifiedToken(minted.id);
+    await t.revokeUnifiedToken(minted.id);
+    expect(await t.findLiveUnifiedToken(minted.token)).toBeNull();
+    const events = await testDb.db.connectionEvent.count({ where: { connectionId, type: "token_revoked", message: { contains: minted.last4 } } });
+    expect(events).toBe(1);
+  });
+
+  it("last used is written at most once a minute per token", async () => {
+    const minted = await t.mintUnifiedToken(connectionId);
+    const start = new Date("2026-03-01T12:00:00Z");
+    const row = () => testDb.db.unifiedToken.findUniqueOrThrow({ where: { id: minted.id } });
+    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: null }, start)).toBe(true);
+    const writes = await Promise.all(Array.from({ length: 20 }, (_, i) => t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: null }, new Date(start.getTime() + i * 1000))));
+    expect(writes.filter(Boolean)).toHaveLength(0);
+    expect((await row()).lastUsedAt).toEqual(start);
+    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: start }, new Date(start.getTime() + 30_000))).toBe(false);
+    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: start }, new Date(start.getTime() + 61_000))).toBe(true);
+    const connection = await testDb.db.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(connection.lastUsedAt).toEqual(new Date(start.getTime() + 61_000));
+  });
+});
