@@ -31,5 +31,6 @@ export type DbClient = ReturnType<typeof createPrismaClient>;
  */
 export async function closeDb(client: DbClient): Promise<void> {
   await client.$disconnect();
-  await embedded.get(client)?.close();
+  const pglite = embedded.get(client);
+  if (pglite && !pglite.closed) await pglite.close();
 }
