@@ -36,7 +36,7 @@ export async function listConnections(filters: ListFilters) {
   const [rows, total] = await Promise.all([
     db.connection.findMany({
       where,
-      orderBy: [{ [filters.sort]: NULLABLE_SORTS.has(filters.sort) ? { sort: filters.dir, nulls: "last" } : filters.dir }, { id: "asc" }],
+      orderBy: [{ [filters.sort]: NULLABLE_SORTS.has(filters.sort) ? { sort: filters.dir, nulls: "last" } : filters.dir }, { id: filters.dir }],
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
