@@ -4,7 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
+  { href: "/", label: "Home" },
   { href: "/stores", label: "Stores" },
+  { href: "/requests", label: "API requests" },
   { href: "/platforms", label: "Platforms" },
   { href: "/users", label: "Users" },
   { href: "/audit", label: "Audit" },
@@ -14,9 +16,10 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 md:flex-col">
+    <ul className="flex flex-wrap gap-1 md:flex-col">
       {LINKS.map(({ href, label }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
+        // "/" is a prefix of everything: Home is current only on the home page itself.
+        const active = pathname === href || (href !== "/" && pathname.startsWith(`${href}/`));
         return (
           <li key={href}>
             <Link

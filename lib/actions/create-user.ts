@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
@@ -17,5 +18,6 @@ export const createUser = adminAction({ schema, role: "OWNER", name: "create-use
   const password = generatePassword();
   const user = await db.user.create({ data: { email, role, passwordHash: await hashPassword(password) } });
   await recordAudit({ action: "user.created", actorId: actor.id, actorEmail: actor.email, targetType: "user", targetId: user.id, data: { email, role } });
+  revalidatePath("/users");
   return { email, role, password };
 });

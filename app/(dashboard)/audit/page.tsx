@@ -1,43 +1,44 @@
 import type { Metadata } from "next";
+import { AuditFiltersForm } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { Pagination } from "@/components/audit/pagination";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { auditQueryString, parseAuditFilters } from "@/lib/audit/filters";
+import { auditActions, listAuditEvents } from "@/lib/audit/query";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage() {
-  await requireUser();
-  const events = await db.auditEvent.findMany({ orderBy: { createdAt: "desc" }, take: 100 });
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requireUser();
+  const filters = parseAuditFilters(await searchParams);
+  const [{ rows, total, page, pages }, actions] = await Promise.all([listAuditEvents(filters), auditActions()]);
+  const filtered = Boolean(filters.action || filters.actor || filters.from || filters.to);
   return (
     <>
-      <PageHeader title="Audit log" description="Admin actions and security events, newest first (the latest 100)." />
-      {events.length === 0 ? (
-        <EmptyState title="Nothing recorded yet">Sign-ins, connections and key changes will appear here.</EmptyState>
+      <PageHeader
+        title="Audit log"
+        description="Admin actions and security events (sign-ins, connections, keys, tokens, roles, settings), newest first. Times are UTC."
+        actions={
+          hasRole(me.role, "ADMIN") ? (
+            <ButtonLink href={`/api/audit/export${auditQueryString(filters)}`} variant="secondary" prefetch={false} download>
+              Export CSV
+            </ButtonLink>
+          ) : undefined
+        }
+      />
+      <AuditFiltersForm filters={filters} actions={actions} />
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? "No events match these filters" : "Nothing recorded yet"}>
+          {filtered ? "Widen the date range or clear the filters." : "Sign-ins, connections and key changes will appear here."}
+        </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
-            <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
-              <tr>
-                {["When (UTC)", "Action", "Actor", "Target", "Address"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-3 py-2">{e.actorEmail ?? "—"}</td>
-                  <td className="px-3 py-2">{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"}</td>
-                  <td className="px-3 py-2">{e.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <AuditTable rows={rows} />
+          <Pagination page={page} pages={pages} total={total} noun={total === 1 ? "event" : "events"} hrefFor={(p) => `/audit${auditQueryString(filters, p)}`} />
+        </>
       )}
     </>
   );

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { AddUserForm } from "@/components/users/add-user-form";
+import { userEmailCellId } from "@/components/users/ids";
+import { UserAccessControls } from "@/components/users/user-access-controls";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole, roleLabel } from "@/lib/auth/roles";
@@ -10,17 +12,20 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requireUser();
-  const users = await db.user.findMany({ orderBy: { createdAt: "asc" } });
+  const isOwner = hasRole(me.role, "OWNER");
+  const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, role: true, active: true, lastSignInAt: true } });
+  const activeOwners = users.filter((u) => u.role === "OWNER" && u.active).length;
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in to this dashboard, and what each role may do." />
+      <PageHeader title="Users" description="Who can sign in to this dashboard, and what each role may do. At least one active owner always remains." />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 lg:col-span-2 dark:border-zinc-800">
+        <div className="relative min-w-0 overflow-x-auto rounded-lg border border-zinc-200 lg:col-span-2 dark:border-zinc-800">
           <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
+            <caption className="sr-only">Accounts</caption>
             <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
               <tr>
-                {["Email", "Role", "Status", "Last sign-in (UTC)"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                {["Email", "Role", "Status", "Last sign-in (UTC)", ...(isOwner ? ["Manage"] : [])].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
                     {h}
                   </th>
                 ))}
@@ -28,25 +33,54 @@ export default async function UsersPage() {
             </thead>
             <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
               {users.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-3 py-2">{u.email}</td>
+                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <td id={userEmailCellId(u.id)} className="px-3 py-2 whitespace-nowrap">
+                    {u.email}
+                  </td>
                   <td className="px-3 py-2">{roleLabel[u.role]}</td>
-                  <td className="px-3 py-2">{u.active ? "Active" : "Deactivated"}</td>
-                  <td className="px-3 py-2">{u.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "Never"}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {u.active ? "Active" : "Deactivated"}
+                    {u.id === me.id && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">(you)</span>}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{u.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "Never"}</td>
+                  {isOwner && (
+                    <td className="px-3 py-2">
+                      <UserAccessControls user={{ id: u.id, email: u.email, role: u.role, active: u.active, isMe: u.id === me.id }} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <Card>
-          <h2 className="mb-4 text-lg font-semibold">Add an account</h2>
-          {!hasRole(me.role, "OWNER") && (
-            <div className="mb-4">
-              <Alert tone="info">Only owners can add accounts; your role ({roleLabel[me.role]}) can view this page.</Alert>
-            </div>
-          )}
-          <AddUserForm />
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">Add an account</h2>
+            {!isOwner && (
+              <div className="mb-4">
+                <Alert tone="info">Only owners can add and manage accounts; your role ({roleLabel[me.role]}) can view this page.</Alert>
+              </div>
+            )}
+            <AddUserForm />
+          </Card>
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">Roles</h2>
+            <dl className="space-y-2 text-sm">
+              <div>
+                <dt className="font-medium">Owner ({activeOwners} active)</dt>
+                <dd className="text-zinc-700 dark:text-zinc-300">Everything an admin does, plus managing accounts.</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Admin</dt>
+                <dd className="text-zinc-700 dark:text-zinc-300">Connects stores, manages keys and tokens, changes settings.</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Viewer</dt>
+                <dd className="text-zinc-700 dark:text-zinc-300">Reads everything, changes nothing.</dd>
+              </div>
+            </dl>
+          </Card>
+        </div>
       </div>
     </>
   );
