@@ -7,7 +7,7 @@ import { securityHeaders } from "@/lib/security/headers";
 // Runs before every request: sets the security headers (with a fresh CSP nonce) and keeps signed-out
 // visitors off the admin dashboard. Pages re-check the session and role on the server; this is the gate.
 
-const DASHBOARD_PREFIXES = ["/stores", "/platforms", "/audit", "/settings", "/users", "/api-docs"];
+const DASHBOARD_PREFIXES = ["/stores", "/platforms", "/audit", "/settings", "/users", "/requests", "/api-docs"];
 
 function isDashboard(pathname: string): boolean {
   return pathname === "/" || DASHBOARD_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -17,7 +17,7 @@ test.describe("accessibility @a11y", () => {
 
   test.describe("signed in", () => {
     test.use({ storageState: storageStatePath("owner") });
-    for (const path of ["/stores", "/users", "/platforms", "/audit", "/settings"]) {
+    for (const path of ["/", "/stores", "/requests", "/users", "/platforms", "/audit", "/settings", "/api-docs"]) {
       test(`${path} has no serious or critical violations`, async ({ page }) => {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </a>
       <header className="border-b border-zinc-200 bg-white px-4 py-3 md:w-60 md:shrink-0 md:border-r md:border-b-0 md:py-6 dark:border-zinc-800 dark:bg-zinc-900">
         <nav aria-label="Main" className="flex flex-wrap items-center justify-between gap-4 md:h-full md:flex-col md:items-stretch md:justify-start">
-          <Link href="/stores" className="text-lg font-semibold tracking-tight text-indigo-700 dark:text-indigo-400">
+          <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700 dark:text-indigo-400">
             Storelink
           </Link>
           <NavLinks />

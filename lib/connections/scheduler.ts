@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { checkConnection } from "./maintain";
+import { pruneByRetention } from "@/lib/requests/prune";
 
 // The lifecycle scheduler, started once per process (instrumentation). Every tick it claims a batch of
 // due connections with `FOR UPDATE SKIP LOCKED` and pushes their nextCheckAt forward by a lease inside the
@@ -10,6 +11,7 @@ import { checkConnection } from "./maintain";
 // A worker that dies mid-batch loses nothing: its claims come due again when the lease ends.
 
 const TICK_MS = 30_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
 const BATCH = 25;
 const CONCURRENCY = 4;
 export const CLAIM_LEASE_MS = 5 * 60_000;
@@ -57,11 +59,17 @@ const globalForScheduler = globalThis as unknown as { storelinkScheduler?: NodeJ
 export function startScheduler(): boolean {
   if (env.STORELINK_SCHEDULER === "off" || globalForScheduler.storelinkScheduler) return false;
   let running = false;
+  let lastPrune = 0;
   const tick = async () => {
     if (running) return; // a slow tick never overlaps the next one
     running = true;
     try {
       await runSchedulerTick();
+      // The API request log's retention: deleting old rows is idempotent, so any instance may do it.
+      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+        lastPrune = Date.now();
+        await pruneByRetention();
+      }
     } catch (error) {
       console.error("[scheduler] tick failed:", error instanceof Error ? error.message : error);
     } finally {

@@ -34,16 +34,21 @@ export default async function StorePage({ params, searchParams }: { params: Prom
         title={connection.displayName}
         description={`${platformName[connection.platform]} · store ${connection.externalId}`}
         actions={
-          connection.platform === "ELASTICPATH" ? (
-            <>
-              <ButtonLink href={`/stores/${id}/keys`} variant="secondary">
-                Application keys
-              </ButtonLink>
-              <ButtonLink href={`/stores/${id}/preview`} variant="secondary">
-                Catalog preview
-              </ButtonLink>
-            </>
-          ) : undefined
+          <>
+            {connection.platform === "ELASTICPATH" && (
+              <>
+                <ButtonLink href={`/stores/${id}/keys`} variant="secondary">
+                  Application keys
+                </ButtonLink>
+                <ButtonLink href={`/stores/${id}/preview`} variant="secondary">
+                  Catalog preview
+                </ButtonLink>
+              </>
+            )}
+            <ButtonLink href={`/requests?connection=${id}`} variant="secondary">
+              API requests
+            </ButtonLink>
+          </>
         }
       />
       <div className="space-y-6">
