@@ -15,7 +15,7 @@ export default defineConfig([
   },
   {
     // Scripts, tests, the sandbox and build config run outside the app and read their own environment.
-    files: ["lib/env.ts", "scripts/**", "e2e/**", "*.config.*", "instrumentation.ts", "vitest.setup-db.ts", "lib/testing/**", "bench/**", "**/*.test.ts"],
+    files: ["lib/env.ts", "scripts/**", "e2e/**", "*.config.*", "instrumentation.ts", "vitest.setup-db.ts", "testing/**", "bench/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

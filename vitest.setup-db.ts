@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { applyMigrations } from "./scripts/db/engine";
-import { PGLITE_TEMPLATE_DIR, PG_TEMPLATE_DB, testServerUrl, withDatabase } from "./lib/testing/test-db";
+import { PGLITE_TEMPLATE_DIR, PG_TEMPLATE_DB, testServerUrl, withDatabase } from "./testing/test-db";
 
 export default async function setup() {
   const server = testServerUrl();

@@ -10,7 +10,7 @@ import pg from "pg";
 import { applyMigrations } from "../scripts/db/engine";
 import { seedConnections } from "../scripts/seed-connections";
 import { closeDb, createPrismaClient, type DbClient } from "../lib/db-client";
-import { withDatabase } from "../lib/testing/test-db";
+import { withDatabase } from "../testing/test-db";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { sealConnectionCredentials } from "@/lib/vault";
 import { KeyRing } from "@/lib/vault/key-ring";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],
@@ -19,14 +19,18 @@ export function relative(target: number, now: number): string {
 }
 
 /** A time shown relative to now ("in 42 minutes", "3 hours ago"), ticking live; the UTC time is in the title. */
+// The clock as an external store: ticks once a second; on the server (and while hydrating) there is no
+// "now", so the UTC time is rendered and the relative text appears once the browser takes over.
+const everySecond = (onTick: () => void) => {
+  const timer = setInterval(onTick, 1000);
+  return () => clearInterval(timer);
+};
+const never = () => () => {};
+const currentSecond = () => Math.floor(Date.now() / 1000) * 1000;
+const noClock = () => null;
+
 export function RelativeTime({ iso, empty = "—", live = true }: { iso: string | null; empty?: string; live?: boolean }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    if (!live) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [live]);
+  const now = useSyncExternalStore(live ? everySecond : never, currentSecond, noClock);
   if (!iso) return <span className="text-zinc-500">{empty}</span>;
   const utc = `${iso.replace("T", " ").slice(0, 19)} UTC`;
   const target = Date.parse(iso);

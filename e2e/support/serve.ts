@@ -9,7 +9,7 @@ import { run, start } from "../../scripts/lib/processes";
 import { sandboxAppEnv } from "../../scripts/lib/sandbox-env";
 import { hashPassword } from "../../lib/auth/password";
 import { closeDb, createPrismaClient } from "../../lib/db-client";
-import { withDatabase } from "../../lib/testing/test-db";
+import { withDatabase } from "../../testing/test-db";
 import { harnessDir, harnessSecretsPath, TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
 
 async function freshDatabase(): Promise<string> {

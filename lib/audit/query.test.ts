@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { retentionDays, RETENTION_AUDIT_ACTION } from "@/lib/settings/retention";
 import { parseAuditFilters } from "./filters";
 import { AUDIT_PAGE_SIZE, auditCsv, listAuditEvents } from "./query";

@@ -1,45 +1,20 @@
 // Elastic Path tokens through the lifecycle engine, against the in-process sandbox: one token request for
 // 50 concurrent callers on an expired token, 401 → one re-mint + retry, rejected keys → NEEDS_REAUTH.
+import { bindDb, insertConnection as insertAnyConnection, readStoredCredentials, setEnv, setTestEnv } from "@/testing/lifecycle";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SandboxControl } from "@/e2e/simulators/control-client";
 import { startSandbox, type RunningSandbox } from "@/e2e/simulators/server";
-import type { TestDatabase } from "@/lib/testing/test-db";
-import type { DbClient } from "@/lib/db-client";
+import type { TestDatabase } from "@/testing/test-db";
 
-// Test-local helpers (env before lib/env is first read; lib/db bound to the throw-away database).
-function setTestEnv(extra: Record<string, string>): void {
-  Object.assign(process.env, {
-    AUTH_SECRET: "test-auth-secret-0123456789abcdefghijkl",
-    STORELINK_VAULT_KEYS: `t1:${Buffer.alloc(32, 7).toString("base64")}`,
-    STORELINK_SCHEDULER: "off",
-    ...extra,
-  });
-}
-const bindDb = (client: DbClient) => void ((globalThis as unknown as { storelinkDb?: DbClient }).storelinkDb = client);
+const insertConnection = (client: Parameters<typeof insertAnyConnection>[0], input: { baseUrl: string; credentials: object; accessExpiresAt: Date; lastRefreshAt: Date }) =>
+  insertAnyConnection(client, { platform: "ELASTICPATH", ...input });
 
-async function insertConnection(client: DbClient, input: { baseUrl: string; credentials: object; accessExpiresAt: Date; lastRefreshAt: Date }): Promise<string> {
-  const { sealConnectionCredentials } = await import("@/lib/vault");
-  const row = await client.connection.create({
-    data: { platform: "ELASTICPATH", externalId: `ep-${Math.random().toString(36).slice(2)}`, displayName: "EP test store", baseUrl: input.baseUrl, accessExpiresAt: input.accessExpiresAt, lastRefreshAt: input.lastRefreshAt },
-  });
-  await client.connection.update({ where: { id: row.id }, data: sealConnectionCredentials(row.id, input.credentials) });
-  return row.id;
-}
-
-async function readStoredCredentials<T>(client: DbClient, id: string): Promise<T | null> {
-  const { openConnectionCredentials, sealedColumnsSelect } = await import("@/lib/vault");
-  const row = await client.connection.findUniqueOrThrow({ where: { id }, select: sealedColumnsSelect });
-  return openConnectionCredentials<T & object>(id, row);
-}
-
-let sandbox: RunningSandbox;
-let control: SandboxControl;
 let testDb: TestDatabase;
 
-sandbox = await startSandbox({ port: 0 });
-control = new SandboxControl(sandbox.urls.control);
+const sandbox: RunningSandbox = await startSandbox({ port: 0 });
+const control = new SandboxControl(sandbox.urls.control);
 setTestEnv({ ELASTICPATH_BASE_URLS: `sandbox=${sandbox.urls.elasticpath}` });
-const { createTestDatabase } = await import("@/lib/testing/test-db");
+const { createTestDatabase } = await import("@/testing/test-db");
 const { freshCredentials } = await import("./fresh-credentials");
 const { withElasticPath } = await import("@/lib/platforms/elasticpath/session");
 const { listCatalogProducts } = await import("@/lib/platforms/elasticpath/api");
@@ -49,7 +24,7 @@ type Creds = { clientId: string; clientSecret: string; accessToken: string };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  process.env.DATABASE_URL = testDb.url;
+  setEnv({ DATABASE_URL: testDb.url });
   bindDb(testDb.db);
 });
 afterAll(async () => {

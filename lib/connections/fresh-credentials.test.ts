@@ -1,11 +1,11 @@
 // Every lifecycle rule of freshCredentials, with a controllable clock and a fake adapter.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, readStoredCredentials, setTestEnv, testClock } from "./testing/support";
-import type { TestDatabase } from "@/lib/testing/test-db";
+import { bindDb, insertConnection, readStoredCredentials, setTestEnv, testClock, setEnv } from "@/testing/lifecycle";
+import type { TestDatabase } from "@/testing/test-db";
 import type { PlatformAdapter, Renewal } from "@/lib/platforms/types";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/lib/testing/test-db");
+const { createTestDatabase } = await import("@/testing/test-db");
 const { freshCredentials } = await import("./fresh-credentials");
 const { setAdapterForTests } = await import("@/lib/platforms/registry");
 const { PlatformError } = await import("@/lib/platforms/types");
@@ -51,7 +51,7 @@ let provider: ReturnType<typeof fakeProvider>;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  process.env.DATABASE_URL = testDb.url;
+  setEnv({ DATABASE_URL: testDb.url });
   bindDb(testDb.db);
 });
 afterAll(async () => {

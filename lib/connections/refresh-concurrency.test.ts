@@ -1,14 +1,15 @@
 // Cross-process guarantees of the lifecycle engine, on PostgreSQL with real processes (skipped otherwise).
+import { testServerUrl } from "@/testing/test-db";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, readStoredCredentials, setTestEnv, TEST_VAULT_KEYS } from "./testing/support";
-import type { TestDatabase } from "@/lib/testing/test-db";
+import { bindDb, insertConnection, readStoredCredentials, setTestEnv, TEST_VAULT_KEYS, setEnv, childProcessEnv } from "@/testing/lifecycle";
+import type { TestDatabase } from "@/testing/test-db";
 import type { RunningSandbox } from "@/e2e/simulators/server";
 import type { SandboxControl as Control } from "@/e2e/simulators/control-client";
 
-const onPostgres = !!process.env.TEST_DATABASE_URL;
-const WORKER = join(process.cwd(), "lib/connections/testing/refresh-worker.ts");
+const onPostgres = !!testServerUrl();
+const WORKER = join(process.cwd(), "testing/refresh-worker.ts");
 const CLIENT = { OAUTH2_CLIENT_ID: "oauth2-sandbox", OAUTH2_CLIENT_SECRET: "oauth2-sandbox-secret" };
 
 describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DATABASE_URL to run)", () => {
@@ -23,11 +24,11 @@ describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DAT
     sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:3999" });
     control = new SandboxControl(sandbox.urls.control);
     setTestEnv({ OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT });
-    const { createTestDatabase } = await import("@/lib/testing/test-db");
+    const { createTestDatabase } = await import("@/testing/test-db");
     testDb = await createTestDatabase();
-    process.env.DATABASE_URL = testDb.url;
+    setEnv({ DATABASE_URL: testDb.url });
     bindDb(testDb.db);
-    childEnv = { ...process.env, DATABASE_URL: testDb.url, STORELINK_VAULT_KEYS: TEST_VAULT_KEYS, OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT };
+    childEnv = childProcessEnv({ DATABASE_URL: testDb.url, STORELINK_VAULT_KEYS: TEST_VAULT_KEYS, OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT });
   });
   afterAll(async () => {
     await testDb?.drop();

@@ -1,11 +1,11 @@
 // The scheduler and the maintenance actions, with a fake adapter and a controllable clock.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, setTestEnv, testClock } from "./testing/support";
-import type { TestDatabase } from "@/lib/testing/test-db";
+import { bindDb, insertConnection, setTestEnv, testClock, setEnv } from "@/testing/lifecycle";
+import type { TestDatabase } from "@/testing/test-db";
 import type { PlatformAdapter } from "@/lib/platforms/types";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/lib/testing/test-db");
+const { createTestDatabase } = await import("@/testing/test-db");
 const { claimDueConnections, runSchedulerTick, CLAIM_LEASE_MS } = await import("./scheduler");
 const { checkConnection, disconnectConnection } = await import("./maintain");
 const { setAdapterForTests } = await import("@/lib/platforms/registry");
@@ -31,7 +31,7 @@ const clock = testClock();
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  process.env.DATABASE_URL = testDb.url;
+  setEnv({ DATABASE_URL: testDb.url });
   bindDb(testDb.db);
   setAdapterForTests("ECWID", fixedToken);
   setAdapterForTests("OAUTH2", refreshing);

@@ -1,17 +1,17 @@
 // Unified-token management: rotate with a grace period (default none), revoke, and "last used" writes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, setTestEnv } from "./testing/support";
-import type { TestDatabase } from "@/lib/testing/test-db";
+import { bindDb, insertConnection, setTestEnv, setEnv } from "@/testing/lifecycle";
+import type { TestDatabase } from "@/testing/test-db";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/lib/testing/test-db");
+const { createTestDatabase } = await import("@/testing/test-db");
 const t = await import("./unified-tokens");
 
 let testDb: TestDatabase;
 let connectionId: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  process.env.DATABASE_URL = testDb.url;
+  setEnv({ DATABASE_URL: testDb.url });
   bindDb(testDb.db);
   connectionId = await insertConnection(testDb.db, { platform: "ECWID", credentials: { token: "x" } });
 });

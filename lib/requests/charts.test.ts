@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { refreshSeries, trafficSeries } from "./charts";
 import { pruneApiRequests } from "./prune";
 import { listApiRequests } from "./query";

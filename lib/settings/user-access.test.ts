@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { changeUserAccess, UserAccessError } from "./user-access";
 
 let t: TestDatabase;

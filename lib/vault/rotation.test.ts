@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db-client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { openConnectionCredentials, sealConnectionCredentials } from "./index";
 import { KeyRing } from "./key-ring";
 import { missingVaultKeyIds, rotateVault } from "./rotation";

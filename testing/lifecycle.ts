@@ -64,3 +64,13 @@ export function testClock(start = new Date("2026-03-01T12:00:00Z")) {
   let t = start.getTime();
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms), set: (d: Date) => void (t = d.getTime()) };
 }
+
+/** Sets environment variables for the code under test (lib/env reads them lazily, once). */
+export function setEnv(vars: Record<string, string>): void {
+  Object.assign(process.env, vars);
+}
+
+/** The environment for a child process of a test: this process's, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
