@@ -14,6 +14,7 @@ const db = createPrismaClient(databaseUrl());
 try {
   const counts = await rotateVault(db, ring);
   const left = await db.connection.count({ where: { credKeyId: { not: null, notIn: [ring.current.id] } } });
+  await db.auditEvent.create({ data: { action: "vault.rotated", actorEmail: "cli", data: { toKey: ring.current.id, ...counts, left } } });
   console.log(
     `Vault rotation to key "${ring.current.id}": ${counts.total} rows with credentials, ${counts.rotated} re-encrypted, ` +
       `${counts.alreadyCurrent} already current, ${counts.skippedChanged} changed during rotation (run again), ${left} left on older keys.`,

@@ -127,6 +127,10 @@ export async function revokeEcwidConnection(
   });
   const revoked = await tx.unifiedToken.updateMany({ where: { connectionId, revokedAt: null }, data: { revokedAt: now } });
   await recordConnectionEvent(connectionId, "uninstalled", `${reason}: credentials destroyed, ${revoked.count} unified token(s) revoked`, {}, tx);
+  // A security event: an outside party (the merchant, via Ecwid) ended Storelink's access.
+  await tx.auditEvent.create({
+    data: { action: "connection.uninstalled", actorEmail: "ecwid-webhook", targetType: "connection", targetId: connectionId, data: { platform: "ECWID", revokedTokens: revoked.count } },
+  });
 }
 
 function sameSet(a: string[], b: string[]): boolean {

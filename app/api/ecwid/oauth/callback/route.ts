@@ -2,6 +2,7 @@
 import type { NextRequest } from "next/server";
 import { htmlPage } from "@/components/embedded/html-page";
 import { hasRole } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { completeEcwidInstall } from "@/lib/connections/ecwid-install";
 import { ecwidAppConfig } from "@/lib/platforms/ecwid/oauth";
@@ -53,6 +54,14 @@ async function handle(request: NextRequest, params: URLSearchParams): Promise<Re
   const admin = user && hasRole(user.role, "ADMIN") ? { actorId: user.id } : null;
   try {
     const result = await completeEcwidInstall(app, code, admin);
+    await recordAudit({
+      action: result.created ? "connection.connected" : "connection.reauthorized",
+      actorId: user?.id ?? null,
+      actorEmail: user?.email ?? "ecwid-install",
+      targetType: "connection",
+      targetId: result.connectionId,
+      data: { platform: "ECWID", store: result.storeName },
+    });
     const nonce = request.headers.get("x-nonce");
     return htmlPage({
       status: 200,
