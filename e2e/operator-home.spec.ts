@@ -16,8 +16,8 @@ test.describe("home page @smoke", () => {
     await expect(page.getByRole("link", { name: /^\d+ Ecwid$/ })).toHaveAttribute("href", "/stores?platform=ECWID");
     await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Recent refresh failures" })).toBeVisible();
-    await expect(page.getByText("Requests and errors per hour")).toBeVisible();
-    await expect(page.getByText("Credential refreshes and failures")).toBeVisible();
+    await expect(page.getByRole("figure", { name: "Requests and errors per hour" })).toBeVisible();
+    await expect(page.getByRole("figure", { name: "Credential refreshes and failures" })).toBeVisible();
     // recharts draws after measuring the container: an SVG surface appears.
     await expect(page.locator("figure .recharts-surface").first()).toBeVisible();
   });

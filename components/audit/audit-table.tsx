@@ -11,7 +11,7 @@ function details(data: unknown): string {
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div role="region" aria-label="Audit events" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-zinc-100 text-left dark:bg-zinc-900">

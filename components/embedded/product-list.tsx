@@ -57,7 +57,7 @@ export function ProductList() {
             <EmptyState title={t.noProducts} />
           ) : (
             <>
-              <div className="overflow-x-auto">
+              <div role="region" aria-label={t.productsTitle} tabIndex={0} className="overflow-x-auto">
                 <table className="w-full text-left text-sm" aria-busy={query.isFetching} data-testid="product-table">
                   <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
                     <tr>

@@ -32,7 +32,7 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
           {items.map((c) => (
             <li key={c.id} className="py-3">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/stores/${c.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+                <Link href={`/stores/${c.id}`} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
                   {c.displayName}
                 </Link>
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">{platformName[c.platform]}</span>

@@ -25,7 +25,7 @@ export function RecentFailures({ items }: { items: FailureItem[] }) {
                   {e.createdAt.replace("T", " ").slice(0, 16)} UTC
                 </time>{" "}
                 · <span className="font-medium">{typeLabel[e.type] ?? e.type}</span> ·{" "}
-                <Link href={`/stores/${e.connection.id}`} className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+                <Link href={`/stores/${e.connection.id}`} className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
                   {e.connection.displayName}
                 </Link>
               </p>

@@ -5,7 +5,7 @@ import type { KeyRow } from "./types";
 
 export function KeysTable({ connectionId, rows }: { connectionId: string; rows: KeyRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div role="region" aria-label="Application keys" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
         <caption className="sr-only">Application keys</caption>
         <thead className="bg-zinc-50 text-left dark:bg-zinc-900">

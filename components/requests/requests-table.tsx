@@ -7,7 +7,7 @@ const statusTone = (s: number) =>
 /** The masked log: paths were masked when written (lib/api/mask.ts); no token or header is stored. */
 export function RequestsTable({ rows }: { rows: ApiRequestRow[] }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div role="region" aria-label="API requests" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
         <caption className="sr-only">Unified API requests, newest first</caption>
         <thead className="bg-zinc-100 text-left dark:bg-zinc-900">

@@ -27,7 +27,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function StoresTable({ rows, filters }: { rows: ConnectionListRow[]; filters: ListFilters }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div role="region" aria-label="Connected stores" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Connected stores">
         <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
           <tr>

@@ -59,7 +59,7 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
       {tokens.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No unified tokens yet: create one to call Storelink&apos;s API for this store.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div role="region" aria-label="Unified tokens" tabIndex={0} className="overflow-x-auto">
           <table className="min-w-full text-sm" aria-label="Unified tokens">
             <thead className="text-left">
               <tr>

@@ -24,7 +24,9 @@ export async function connectOAuth2Store(page: Page, shop: keyof typeof SHOPS) {
   const shown = page.getByTestId("new-unified-token");
   let token: string;
   // A new connection always shows its token once; a re-connected one only when it had no live token left.
-  const timeout = page.url().includes("connected=1") ? 10_000 : 3_000;
+  // The dialog opens once the page has hydrated: wait for that before deciding it is not coming.
+  await page.waitForLoadState("networkidle");
+  const timeout = page.url().includes("connected=1") ? 15_000 : 5_000;
   if (await shown.waitFor({ timeout }).then(() => true, () => false)) {
     token = (await shown.textContent())!.trim();
     await page.getByRole("button", { name: "Done" }).click();

@@ -27,7 +27,7 @@ export default async function ApiDocsPage() {
             Send the store&apos;s unified token: <code>Authorization: Bearer slk_…</code>. Create, rotate and revoke tokens on the store&apos;s
             page. Tokens start with <code>slk_</code> and end in a checksum, so secret scanners can recognise them.
           </p>
-          <pre className="mt-3 overflow-x-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-800">{`curl -H "Authorization: Bearer $STORELINK_TOKEN" \\
+          <pre tabIndex={0} className="mt-3 overflow-x-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-800">{`curl -H "Authorization: Bearer $STORELINK_TOKEN" \\
   "$STORELINK_URL/api/v1/products?limit=20"`}</pre>
         </Card>
         <Card>

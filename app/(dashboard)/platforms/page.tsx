@@ -13,7 +13,7 @@ export default async function PlatformsPage() {
         title="Platforms"
         description="How each commerce platform issues credentials, and what Storelink does to keep them alive (the EcartAPI token table plus Elastic Path)."
       />
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div role="region" aria-label="Platforms" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
           <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
             <tr>

@@ -19,7 +19,7 @@ export default async function UsersPage() {
     <>
       <PageHeader title="Users" description="Who can sign in to this dashboard, and what each role may do. At least one active owner always remains." />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="relative min-w-0 overflow-x-auto rounded-lg border border-zinc-200 lg:col-span-2 dark:border-zinc-800">
+        <div role="region" aria-label="Users" tabIndex={0} className="relative min-w-0 overflow-x-auto rounded-lg border border-zinc-200 lg:col-span-2 dark:border-zinc-800">
           <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
             <caption className="sr-only">Accounts</caption>
             <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
