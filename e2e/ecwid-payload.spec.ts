@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ECWID_CLIENT_SECRET, ecwidUrls } from "./support/ecwid-sandbox";
+import { ECWID_CLIENT_SECRET, ecwidUrls, freshEcwidStore, sandbox } from "./support/ecwid-sandbox";
 
 // Every malformed Control Panel payload ends on the 400 page, echoing nothing of the input.
 
@@ -57,5 +57,27 @@ test.describe("Control Panel payload refusals @ecwid @security", () => {
   test("the page opened outside the Control Panel explains where to open it", async ({ page }) => {
     await page.goto("/ecwid");
     await expect(page.getByTestId("embedded-refused")).toContainText("Open Storelink from your Ecwid Control Panel");
+  });
+});
+
+test.describe("Control Panel payloads that cannot be verified @ecwid @security", () => {
+  test("a well-encrypted payload is not trusted while Ecwid cannot confirm its token (CBC has no MAC)", async ({ request }) => {
+    const store = await freshEcwidStore({ install: true });
+    const payload = encrypt(JSON.stringify({ ...good, store_id: store.storeId, access_token: store.tokens!.access_token }));
+    // Ecwid's API is down for this store only: the token cannot be checked against its /profile.
+    await sandbox.addFault({ host: "ecwid-api", method: "GET", pathPattern: `/api/v3/${store.storeId}/profile`, status: 503, count: 3 });
+    const response = await request.get(`/ecwid?payload=${payload}`);
+    expect(response.status()).toBe(400);
+    const body = await response.text();
+    expect(body).toContain("Ecwid could not be reached to verify it");
+    expect(body).not.toContain(store.tokens!.access_token);
+  });
+
+  test("a payload whose store_id was rewritten (IV bit-flip) is refused: the token does not belong to that store", async ({ request }) => {
+    const [victim, attacker] = [await freshEcwidStore({ install: true }), await freshEcwidStore({ install: true })];
+    const payload = encrypt(JSON.stringify({ ...good, store_id: victim.storeId, access_token: attacker.tokens!.access_token }));
+    const response = await request.get(`/ecwid?payload=${payload}`);
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("Ecwid did not accept the token");
   });
 });

@@ -34,11 +34,13 @@ export default async function EcwidControlPanelPage({ searchParams }: { searchPa
   if (!decoded) redirect("/ecwid/invalid?reason=payload");
 
   let boot: EmbeddedBoot | null = null;
+  let refusal = "token";
   try {
     boot = await openFromControlPanel(decoded, "encrypted");
   } catch (error) {
     if (!(error instanceof ControlPanelError)) throw error;
+    refusal = error.reason;
   }
-  if (!boot) redirect("/ecwid/invalid?reason=token");
+  if (!boot) redirect(`/ecwid/invalid?reason=${refusal}`);
   return <EmbeddedRoot boot={boot} config={config} />;
 }

@@ -7,10 +7,12 @@ export const dynamic = "force-dynamic";
 const reasons = {
   payload: "The app was opened with a payload Storelink could not read or verify.",
   token: "Ecwid did not accept the token this page was opened with.",
+  unavailable: "Ecwid could not be reached to verify it; reopen the app in a moment.",
 } as const;
 
 export function GET(request: NextRequest) {
-  const reason = request.nextUrl.searchParams.get("reason") === "token" ? "token" : "payload";
+  const asked = request.nextUrl.searchParams.get("reason");
+  const reason = asked === "token" || asked === "unavailable" ? asked : "payload";
   return htmlPage({
     status: 400,
     tone: "error",

@@ -13,16 +13,23 @@ import { reshapeStore } from "./reshape";
 
 export class ControlPanelError extends Error {
   override name = "ControlPanelError";
+  constructor(
+    message: string,
+    /** "unavailable": Ecwid could not be asked; "token": Ecwid (or the store check) refused the token. */
+    readonly reason: "token" | "unavailable" = "token",
+  ) {
+    super(message);
+  }
 }
 
 /**
- * `verified` = the payload was decrypted with our key (encrypted mode). The legacy hex payload is not,
- * so its token must prove itself against GET /profile of the very store it claims.
+ * Both payload modes must prove themselves against GET /profile of the very store they claim: the legacy hex
+ * payload is unsigned, and the encrypted one is AES-CBC without a MAC, so flipping IV bits rewrites
+ * `store_id` undetected. A token that cannot be verified (Ecwid unreachable) is never saved or trusted.
  */
 export async function openFromControlPanel(payload: NativeAppPayload, mode: "encrypted" | "hash"): Promise<EmbeddedBoot> {
   const storeId = String(payload.store_id);
   let profile: Awaited<ReturnType<typeof fetchProfile>> | null = null;
-  let healthDetail: string | null = null;
   try {
     profile = await fetchProfile(storeId, payload.access_token);
     if (profile.generalInfo?.storeId !== undefined && String(profile.generalInfo.storeId) !== storeId) {
@@ -31,10 +38,9 @@ export async function openFromControlPanel(payload: NativeAppPayload, mode: "enc
   } catch (error) {
     if (error instanceof ControlPanelError) throw error;
     const kind = error instanceof PlatformError ? error.kind : "unavailable";
-    if (mode === "hash" || kind === "unauthorized" || kind === "forbidden") {
-      throw new ControlPanelError(kind === "unavailable" ? "Ecwid could not be reached to verify the app session." : "Ecwid did not accept the token this page was opened with.");
-    }
-    healthDetail = "Ecwid could not be reached just now; showing what Storelink knows.";
+    throw kind === "unauthorized" || kind === "forbidden"
+      ? new ControlPanelError("Ecwid did not accept the token this page was opened with.")
+      : new ControlPanelError("Ecwid could not be reached to verify the app session. Reopen the app in a moment.", "unavailable");
   }
 
   const known = await db.connection.findUnique({ where: { platform_externalId: { platform: "ECWID", externalId: storeId } }, select: { displayName: true, metadata: true } });
@@ -59,6 +65,6 @@ export async function openFromControlPanel(payload: NativeAppPayload, mode: "enc
     lang: payload.lang ?? "en",
     sessionToken: session.token,
     sessionExpiresAt: session.expiresAt,
-    health: healthDetail ? { state: "degraded", detail: healthDetail } : { state: "ok", detail: null },
+    health: { state: "ok", detail: null },
   };
 }
