@@ -1,0 +1,239 @@
+// Unified-API benchmark (issue 7): GET /api/v1/products through Storelink versus the same call straight to
+// the sandbox provider, at concurrency 1, 16 and 64; then refresh coalescing (upstream token calls per
+// 1,000 concurrent requests on an expired access token). Loopback only, bounded per level.
+//
+//   npx tsx --conditions=react-server bench/unified-api.ts
+//
+// Starts the e2e harness (fresh database, sandbox, the build at STORELINK_DIST_DIR) on E2E_APP_PORT /
+// E2E_SANDBOX_PORT (defaults 3225 / 5020), or reuses a running one given BENCH_APP_URL + BENCH_SANDBOX_URL
+// (it must have the harness's admin account). Writes bench/results/unified-api.{json,md}.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const reuse = process.env.BENCH_APP_URL && process.env.BENCH_SANDBOX_URL;
+if (reuse) {
+  process.env.E2E_BASE_URL = process.env.BENCH_APP_URL;
+  process.env.E2E_SANDBOX_URL = process.env.BENCH_SANDBOX_URL;
+} else {
+  process.env.E2E_APP_PORT ??= "3225";
+  process.env.E2E_SANDBOX_PORT ??= "5020";
+}
+
+const LEVELS = [1, 16, 64] as const;
+const MAX_REQUESTS = { 1: 300, 16: 1_000, 64: 1_000 } as const;
+const MAX_MS = 10_000;
+const COALESCE_REQUESTS = 1_000;
+/** Storelink's per-token bucket holds 120 (lib/api/rate-limit.ts): spread load over tokens of one store. */
+const PER_TOKEN = 110;
+const TARGET = { addedP50Ms: 2, addedP99Ms: 10, tokenCallsPerExpiry: 1 };
+
+const { testEnv, TEST_USERS } = await import("../e2e/support/test-env");
+const { SandboxControl } = await import("../e2e/simulators/control-client");
+
+type Sample = { ms: number; status: number };
+type LevelResult = { concurrency: number; requests: number; ok: number; errors: Record<string, number>; seconds: number; p50: number; p99: number; mean: number; rps: number };
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Closed-loop load: `concurrency` workers issue requests back to back until the cap or the deadline. */
+async function load(concurrency: number, maxRequests: number, send: (i: number) => Promise<number>): Promise<LevelResult> {
+  const samples: Sample[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  const deadline = t0 + MAX_MS;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < maxRequests && performance.now() < deadline) {
+        const i = next++;
+        const s = performance.now();
+        let status = 0;
+        try {
+          status = await send(i);
+        } catch {
+          status = -1;
+        }
+        samples.push({ ms: performance.now() - s, status });
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const ok = samples.filter((s) => s.status === 200);
+  const sorted = ok.map((s) => s.ms).sort((a, b) => a - b);
+  const errors: Record<string, number> = {};
+  for (const s of samples) if (s.status !== 200) errors[String(s.status)] = (errors[String(s.status)] ?? 0) + 1;
+  return {
+    concurrency,
+    requests: samples.length,
+    ok: ok.length,
+    errors,
+    seconds: round(seconds),
+    p50: round(quantile(sorted, 0.5)),
+    p99: round(quantile(sorted, 0.99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
+    rps: round(ok.length / seconds),
+  };
+}
+
+let harness: ChildProcess | null = null;
+
+/** The e2e harness in its own process group, so the sandbox and app it spawns are stopped with it. */
+function startHarness(): Promise<void> {
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "e2e/support/serve.ts"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  harness = child;
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (process.env.BENCH_VERBOSE) process.stdout.write(text);
+      if (/\[storelink\].*(Ready|started server)/i.test(text)) resolve();
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`the harness exited (${code}) before the app was ready; rerun with BENCH_VERBOSE=1`)));
+  });
+}
+
+function stopHarness() {
+  if (harness?.pid) {
+    try {
+      process.kill(-harness.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Client-side failures (status -1) by message, so the report says what they were. */
+const clientErrors: Record<string, number> = {};
+
+async function getStatus(url: string, token: string): Promise<number> {
+  try {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    return res.status;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const key = `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
+    clientErrors[key] = (clientErrors[key] ?? 0) + 1;
+    return -1;
+  }
+}
+
+async function main() {
+  if (!reuse) {
+    console.log(`starting the harness on ${testEnv.appUrl} (sandbox ${testEnv.sandboxControlUrl}) …`);
+    await startHarness();
+  }
+  const sandbox = new SandboxControl(testEnv.sandboxControlUrl);
+  const urls = ((await sandbox.state()) as { urls: { oauth2: string } }).urls;
+
+  // Connect the Lisbon shop through the dashboard as an admin would, then mint a pool of unified tokens.
+  const { chromium } = await import("@playwright/test");
+  const { SignInPage } = await import("../e2e/support/sign-in");
+  const { connectOAuth2Store, createTokenInUi } = await import("../e2e/support/stores-oauth2");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined) });
+  const page = await (await browser.newContext({ baseURL: testEnv.appUrl })).newPage();
+  await page.goto("/sign-in");
+  await new SignInPage(page).signIn(TEST_USERS.admin.email);
+  const { token: first, connectionId } = await connectOAuth2Store(page, "lisbon");
+  const needed = LEVELS.reduce((n, c) => n + Math.ceil((MAX_REQUESTS[c] + 20) / PER_TOKEN), 0) + Math.ceil(COALESCE_REQUESTS / PER_TOKEN);
+  const pool = [first];
+  const settle = async () => {
+    // The "shown once" dialog can still be open (or re-open on reload until its notice is consumed).
+    const open = page.locator("dialog[open]");
+    if (await open.isVisible()) await open.getByRole("button", { name: "Done" }).click().catch(() => undefined);
+    await open.waitFor({ state: "hidden", timeout: 10_000 });
+  };
+  await settle();
+  for (let i = pool.length; i < needed; i++) {
+    pool.push(await createTokenInUi(page, `bench-${Date.now()}-${i}`));
+    await settle();
+  }
+  await browser.close();
+  console.log(`connection ${connectionId}: ${pool.length} unified tokens`);
+  const take = (n: number) => pool.splice(0, Math.ceil(n / PER_TOKEN));
+
+  const direct = (await sandbox.createOAuth2Grant({ shopId: "shop-lisbon-vintage" })).access_token;
+  const storelinkUrl = `${testEnv.appUrl}/api/v1/products?limit=20`;
+  const directUrl = `${urls.oauth2}/api/products`;
+
+  const levels: { concurrency: number; direct: LevelResult; storelink: LevelResult; addedP50: number; addedP99: number; rpsRatio: number }[] = [];
+  for (const c of LEVELS) {
+    const tokens = take(MAX_REQUESTS[c] + 20);
+    // Warm both paths (connections, JIT, Storelink's credential cache).
+    await Promise.all(Array.from({ length: 10 }, (_, i) => getStatus(storelinkUrl, tokens[i % tokens.length]!)));
+    await Promise.all(Array.from({ length: 10 }, () => getStatus(directUrl, direct)));
+    const d = await load(c, MAX_REQUESTS[c], () => getStatus(directUrl, direct));
+    const s = await load(c, MAX_REQUESTS[c], (i) => getStatus(storelinkUrl, tokens[i % tokens.length]!));
+    levels.push({ concurrency: c, direct: d, storelink: s, addedP50: round(s.p50 - d.p50), addedP99: round(s.p99 - d.p99), rpsRatio: round(s.rps / d.rps) });
+    console.log(`c=${c}: direct p50 ${d.p50} ms p99 ${d.p99} ms ${d.rps} rps | storelink p50 ${s.p50} ms p99 ${s.p99} ms ${s.rps} rps, errors ${JSON.stringify(s.errors)}`);
+  }
+
+  // Refresh coalescing: the provider expires every access token; 1,000 concurrent calls must cause one refresh.
+  const coalesceTokens = take(COALESCE_REQUESTS);
+  const clientId = "oauth2-sandbox";
+  const before = (await sandbox.counters()).tokenRequests[clientId] ?? 0;
+  await sandbox.expireOAuth2({ tokens: "access" });
+  const t0 = performance.now();
+  const statuses = await Promise.all(Array.from({ length: COALESCE_REQUESTS }, (_, i) => getStatus(storelinkUrl, coalesceTokens[i % coalesceTokens.length]!).catch(() => -1)));
+  const coalesceSeconds = (performance.now() - t0) / 1000;
+  const after = (await sandbox.counters()).tokenRequests[clientId] ?? 0;
+  const statusCounts: Record<string, number> = {};
+  for (const s of statuses) statusCounts[String(s)] = (statusCounts[String(s)] ?? 0) + 1;
+  const coalescing = { requests: COALESCE_REQUESTS, tokenCalls: after - before, statuses: statusCounts, seconds: round(coalesceSeconds), clientErrors: { ...clientErrors } };
+  console.log(`coalescing: ${coalescing.tokenCalls} token call(s) for ${COALESCE_REQUESTS} concurrent requests, statuses ${JSON.stringify(statusCounts)}`);
+
+  const c16 = levels.find((l) => l.concurrency === 16)!;
+  const verdict = (value: number, target: number) => ({ value, target, met: value <= target, by: round(Math.abs(target - value)) });
+  const targets = {
+    addedP50AtC16: verdict(c16.addedP50, TARGET.addedP50Ms),
+    addedP99AtC16: verdict(c16.addedP99, TARGET.addedP99Ms),
+    tokenCallsPerExpiry: verdict(coalescing.tokenCalls, TARGET.tokenCallsPerExpiry),
+  };
+  const cpus = (await import("node:os")).cpus().length;
+  const loadavg = (await import("node:os")).loadavg().map(round);
+  const result = { machine: { cpus, loadavg }, benchmark: "unified-api", at: new Date().toISOString(), app: testEnv.appUrl, endpoint: "GET /api/v1/products?limit=20 (OAuth2 sandbox store)", caps: { maxRequests: MAX_REQUESTS, maxMs: MAX_MS }, levels, coalescing, targets };
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/unified-api.json", `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync("bench/results/unified-api.md", markdown(result));
+  console.log(markdown(result));
+}
+
+function markdown(r: { machine: { cpus: number; loadavg: number[] }; at: string; levels: { concurrency: number; direct: LevelResult; storelink: LevelResult; addedP50: number; addedP99: number; rpsRatio: number }[]; coalescing: { requests: number; tokenCalls: number; statuses: Record<string, number>; clientErrors: Record<string, number> }; targets: Record<string, { value: number; target: number; met: boolean; by: number }> }): string {
+  const row = (l: (typeof r.levels)[number]) =>
+    `| ${l.concurrency} | ${l.direct.p50} / ${l.direct.p99} | ${l.storelink.p50} / ${l.storelink.p99} | +${l.addedP50} / +${l.addedP99} | ${round(l.storelink.p50 / l.direct.p50)}× / ${round(l.storelink.p99 / l.direct.p99)}× | ${l.direct.rps} | ${l.storelink.rps} | ${l.rpsRatio}× | ${l.storelink.ok}/${l.storelink.requests} |`;
+  const t = (name: string, v: { value: number; target: number; met: boolean; by: number }, unit: string) =>
+    `| ${name} | ${v.value}${unit} | ≤ ${v.target}${unit} | ${v.met ? `met by ${v.by}${unit}` : `**missed by ${v.by}${unit}**`} |`;
+  return [
+    `# Unified API benchmark (${r.at})`,
+    "",
+    "`GET /api/v1/products?limit=20` through Storelink vs `GET /api/products` straight to the sandbox OAuth2 provider, loopback, closed loop (10 s or the request cap per level).",
+    "",
+    "| concurrency | direct p50 / p99 ms | Storelink p50 / p99 ms | added p50 / p99 ms | latency ratio p50 / p99 | direct req/s | Storelink req/s | throughput ratio | Storelink 200s |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...r.levels.map(row),
+    "",
+    `Refresh coalescing: ${r.coalescing.tokenCalls} upstream token call(s) for ${r.coalescing.requests} concurrent requests on an expired access token (statuses: ${Object.entries(r.coalescing.statuses).map(([k, v]) => `${k}×${v}`).join(", ")}; -1 = client-side failure: ${JSON.stringify(r.coalescing.clientErrors)}).`,
+    "",
+    `Machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadavg.join(" / ")} at the end (the app, its PGlite database, the sandbox and this client share them).`,
+    "",
+    "| target (issue 7) | measured | target | verdict |",
+    "|---|---|---|---|",
+    t("added latency p50 at c=16", r.targets.addedP50AtC16!, " ms"),
+    t("added latency p99 at c=16", r.targets.addedP99AtC16!, " ms"),
+    t("token calls per expiry", r.targets.tokenCallsPerExpiry!, ""),
+    "",
+  ].join("\n");
+}
+
+try {
+  await main();
+} finally {
+  stopHarness();
+}
+process.exit(0);
