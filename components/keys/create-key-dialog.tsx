@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createElasticPathKey } from "@/lib/actions/elasticpath-create-key";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { SecretOnce } from "./secret-once";
 
 type Created = { name: string; clientId: string; clientSecret: string; switched: boolean; switchError: string | null };

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { deleteElasticPathKey } from "@/lib/actions/elasticpath-delete-key";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import type { KeyRow } from "./types";
 
 /** Delete with confirmation; the connection's own key is refused up front (and again by the server). */

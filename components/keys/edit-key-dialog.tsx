@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { updateElasticPathKey } from "@/lib/actions/elasticpath-update-key";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import type { KeyRow } from "./types";
 
 /** Rename a key or change its reserved rate limit. */

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { rotateElasticPathCredentials } from "@/lib/actions/elasticpath-rotate-credentials";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 type Step = { step: string; ok: boolean; message: string };
 type Outcome = { outcome: "rotated" | "failed" | "rotated_with_warnings"; steps: Step[] };

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "./copy-button";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import type { ConnectionStatus } from "./types";
 
 type Outcome = { tone: "success" | "error" | "warning"; text: string } | null;

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "./copy-button";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 /** Shows a unified token's plaintext, once: after this dialog closes it cannot be shown again. */
 export function TokenReveal({ token, title, note, onClose }: { token: string | null; title: string; note?: string; onClose: () => void }) {

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { RelativeTime } from "./relative-time";
 import { TokenReveal } from "./token-reveal";
 import type { TokenRow } from "./types";

@@ -1,17 +1,7 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SectionError } from "@/components/ui/section-error";
 
-export default function KeysError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div className="max-w-xl space-y-4">
-      <Alert tone="error" title="The application keys could not be shown">
-        Nothing was changed. {error.digest && <>Reference: <code>{error.digest}</code></>}
-      </Alert>
-      <Button variant="secondary" onClick={reset}>
-        Try again
-      </Button>
-    </div>
-  );
+export default function KeysError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SectionError title="The application keys could not be shown" {...props} />;
 }
