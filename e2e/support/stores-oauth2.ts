@@ -29,7 +29,11 @@ export async function connectOAuth2Store(page: Page, shop: keyof typeof SHOPS) {
   const timeout = page.url().includes("connected=1") ? 15_000 : 5_000;
   if (await shown.waitFor({ timeout }).then(() => true, () => false)) {
     token = (await shown.textContent())!.trim();
+    // Closing the notice clears its one-time cookie with a server action: wait for it, or the next page
+    // load may still carry the cookie and open the notice again.
+    const dismissed = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/stores/"));
     await page.getByRole("button", { name: "Done" }).click();
+    await dismissed;
   } else {
     token = await createTokenInUi(page, `e2e-${Date.now()}`);
   }
