@@ -50,8 +50,10 @@ test.describe("token expiry during a session @elasticpath", () => {
     // Renewal happens in the background before expiry: the status line shows a new expiry time.
     await expect(page.getByTestId("token-status")).not.toHaveText(firstStatus ?? "", { timeout: LIFETIME_S * 1000 + 2000 });
     await page.waitForTimeout(LIFETIME_S * 1000);
+    // Wait for the reload's own catalog request: the button can still look idle right after the click.
+    const reloaded = page.waitForResponse((r) => r.url().startsWith(ep) && r.url().includes("/catalog/products"));
     await page.getByRole("button", { name: "Reload products" }).click();
-    await expect(page.getByRole("button", { name: "Reload products" })).toBeEnabled();
+    await reloaded;
     await expect(page.getByRole("list", { name: "Products" }).getByRole("listitem")).toHaveCount(4);
 
     const tokens = [...new Set(epRequests.map((r) => r.headers().authorization ?? ""))];
