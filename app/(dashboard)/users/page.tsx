@@ -7,58 +7,60 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole, roleLabel } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requireUser();
   const isOwner = hasRole(me.role, "OWNER");
-  const users = await db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, role: true, active: true, lastSignInAt: true } });
+  const users = await db.user.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, role: true, active: true, lastSignInAt: true },
+  });
   const activeOwners = users.filter((u) => u.role === "OWNER" && u.active).length;
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in to this dashboard, and what each role may do. At least one active owner always remains." />
+      <PageHeader
+        title="Users"
+        description="Who can sign in to this dashboard, and what each role may do. At least one active owner always remains."
+      />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div role="region" aria-label="Users" tabIndex={0} className="relative min-w-0 overflow-x-auto rounded-lg border border-zinc-200 lg:col-span-2 dark:border-zinc-800">
-          <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
-            <caption className="sr-only">Accounts</caption>
-            <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
-              <tr>
-                {["Email", "Role", "Status", "Last sign-in (UTC)", ...(isOwner ? ["Manage"] : [])].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
-              {users.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                  <td id={userEmailCellId(u.id)} className="px-3 py-2 whitespace-nowrap">
-                    {u.email}
-                  </td>
-                  <td className="px-3 py-2">{roleLabel[u.role]}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {u.active ? "Active" : "Deactivated"}
-                    {u.id === me.id && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">(you)</span>}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{u.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "Never"}</td>
-                  {isOwner && (
-                    <td className="px-3 py-2">
-                      <UserAccessControls user={{ id: u.id, email: u.email, role: u.role, active: u.active, isMe: u.id === me.id }} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Users"
+          caption="Accounts"
+          columns={["Email", "Role", "Status", "Last sign-in (UTC)", ...(isOwner ? ["Manage"] : [])]}
+          className="relative min-w-0 lg:col-span-2"
+        >
+          {users.map((u) => (
+            <tr key={u.id} data-testid={`user-row-${u.email}`}>
+              <td id={userEmailCellId(u.id)} className="px-3 py-2 whitespace-nowrap">
+                {u.email}
+              </td>
+              <td className="px-3 py-2">{roleLabel[u.role]}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {u.active ? "Active" : "Deactivated"}
+                {u.id === me.id && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">(you)</span>}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {u.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "Never"}
+              </td>
+              {isOwner && (
+                <td className="px-3 py-2">
+                  <UserAccessControls user={{ id: u.id, email: u.email, role: u.role, active: u.active, isMe: u.id === me.id }} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
         <div className="min-w-0 space-y-6">
           <Card>
             <h2 className="mb-4 text-lg font-semibold">Add an account</h2>
             {!isOwner && (
               <div className="mb-4">
-                <Alert tone="info">Only owners can add and manage accounts; your role ({roleLabel[me.role]}) can view this page.</Alert>
+                <Alert tone="info">
+                  Only owners can add and manage accounts; your role ({roleLabel[me.role]}) can view this page.
+                </Alert>
               </div>
             )}
             <AddUserForm />
