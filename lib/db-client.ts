@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
+import { openPglite } from "@/lib/pglite";
 
 // Secret columns are left out of every default select: code that needs the ciphertext asks for it.
 const omit = { connection: { credCiphertext: true, credIv: true, credTag: true, credWrappedKey: true }, user: { passwordHash: true } } as const;
@@ -15,7 +16,7 @@ export function createPrismaClient(url: string) {
   if (url.startsWith("pglite:")) {
     const dir = resolve(url.slice("pglite:".length));
     mkdirSync(dirname(dir), { recursive: true });
-    const pglite = new PGlite(dir);
+    const pglite = openPglite(dir);
     const client = new PrismaClient({ adapter: new PrismaPGlite(pglite), omit });
     embedded.set(client, pglite);
     return client;

@@ -48,10 +48,10 @@ function loadRuntime(): Promise<Engine> {
 }
 
 async function pglite(dataDir: string | undefined): Promise<Closable> {
-  const { PGlite } = await import("@electric-sql/pglite");
+  const { openPglite } = await import("../../lib/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   if (dataDir) await mkdir(dirname(resolve(dataDir)), { recursive: true });
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = openPglite(dataDir);
   await db.waitReady;
   return { factory: new PrismaPGlite(db), close: () => db.close() };
 }
