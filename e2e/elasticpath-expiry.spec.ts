@@ -16,9 +16,11 @@ test.describe("token expiry during a session @elasticpath", () => {
   test("server side: an expired client_credentials token is re-minted once per expiry and the pages keep working", async ({ page }) => {
     const store = await seedEpStore();
     const { connectionId } = await connectThroughUi(page, store);
-    const afterConnect = await tokenRequestsFor(store.key.client_id);
     await page.goto(`/stores/${connectionId}/keys`);
     await expect(page.getByTestId("key-row")).toHaveCount(1);
+    // Counted once the page has settled: on a busy machine the connect token may already have expired and
+    // been re-minted while the page loaded, which is correct behaviour and not what this step measures.
+    const afterConnect = await tokenRequestsFor(store.key.client_id);
 
     await page.waitForTimeout(LIFETIME_S * 1000 + 500);
     await page.reload();

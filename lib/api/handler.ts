@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { db } from "@/lib/db";
 import { freshCredentials, type FreshCredentialsResult } from "@/lib/connections/fresh-credentials";
+import type { CredentialRow } from "@/lib/connections/fresh-credentials";
 import { reauthorizeLink } from "@/lib/connections/reauthorize";
 import { markNeedsReauth } from "@/lib/connections/status";
 import { noteTokenUse } from "@/lib/connections/unified-tokens";
@@ -13,6 +13,7 @@ import { ApiError, problemResponse } from "./errors";
 import { maskPath } from "./mask";
 import { toApiError } from "./platform-errors";
 import { rateLimitHeaders, takeToken } from "./rate-limit";
+import { logApiRequest } from "./request-log";
 
 // The pipeline every /api/v1 route runs through: bearer auth → per-token rate limit → fresh platform
 // credentials → the adapter call (one forced renewal if the platform rejects the access token) → output
@@ -41,9 +42,9 @@ function freshFailure(result: Exclude<FreshCredentialsResult, { ok: true }>, con
   }
 }
 
-async function withCredentials<T>(connectionId: string, fn: (adapter: PlatformAdapter, ctx: ConnectionContext) => Promise<T>): Promise<T> {
-  const since = new Date();
-  const fresh = await freshCredentials(connectionId);
+async function withCredentials<T>(row: CredentialRow, fn: (adapter: PlatformAdapter, ctx: ConnectionContext) => Promise<T>): Promise<T> {
+  const connectionId = row.id;
+  const fresh = await freshCredentials(connectionId, { row });
   if (!fresh.ok) throw freshFailure(fresh, connectionId);
   const adapter = adapterFor(fresh.context.connection.platform);
   try {
@@ -52,7 +53,9 @@ async function withCredentials<T>(connectionId: string, fn: (adapter: PlatformAd
     if (!(error instanceof PlatformError) || error.kind !== "unauthorized") throw error;
     if (adapter.renew) {
       // The token may have been revoked or expired early upstream: renew once (shared with concurrent callers).
-      const again = await freshCredentials(connectionId, { force: true, renewedSince: since });
+      // Credentials issued after the ones just rejected count as that renewal (another call or instance).
+      const renewedSince = new Date((fresh.renewedAt?.getTime() ?? -1) + 1);
+      const again = await freshCredentials(connectionId, { force: true, renewedSince });
       if (!again.ok) throw freshFailure(again, connectionId);
       try {
         return await fn(adapter, again.context);
@@ -107,7 +110,7 @@ export function unifiedRoute<P = Record<string, never>>(handler: (call: UnifiedC
       void noteTokenUse({ id: caller.tokenId, connectionId: caller.connectionId, lastUsedAt: caller.lastUsedAt }).catch(() => undefined);
       const params = await context.params;
       const who = caller;
-      const result = await withCredentials(caller.connectionId, (adapter, ctx) => handler({ request, params, adapter, ctx, caller: who }));
+      const result = await withCredentials(caller.connection, (adapter, ctx) => handler({ request, params, adapter, ctx, caller: who }));
       if (result instanceof Response) {
         for (const [k, v] of Object.entries(headers)) result.headers.set(k, v);
         response = result;
@@ -122,9 +125,7 @@ export function unifiedRoute<P = Record<string, never>>(handler: (call: UnifiedC
     }
     if (caller) {
       const log = { connectionId: caller.connectionId, tokenId: caller.tokenId, method: request.method, path: maskPath(instance, request.nextUrl.searchParams) };
-      void db.apiRequest
-        .create({ data: { ...log, status: response.status, upstreamStatus: upstreamStatus ?? (Number(response.headers.get("x-upstream-status")) || null), latencyMs: Date.now() - started } })
-        .catch(() => undefined);
+      logApiRequest({ ...log, status: response.status, upstreamStatus: upstreamStatus ?? (Number(response.headers.get("x-upstream-status")) || null), latencyMs: Date.now() - started });
     }
     return response;
   };

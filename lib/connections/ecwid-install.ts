@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { DbTransaction } from "@/lib/db-client";
 import { HEALTH_CHECK_INTERVAL_MS } from "@/lib/connections/policy";
 import { openConnectionCredentials, destroyedCredentials, sealConnectionCredentials, sealedColumnsSelect } from "@/lib/vault";
 import type { EcwidCredentials } from "@/lib/platforms/ecwid/ecwid-types";
@@ -118,7 +119,7 @@ export async function saveEcwidAuthorization(
 export async function revokeEcwidConnection(
   connectionId: string,
   reason: string,
-  tx: Prisma.TransactionClient,
+  tx: DbTransaction,
   now = new Date(),
 ): Promise<void> {
   await tx.connection.update({

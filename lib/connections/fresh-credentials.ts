@@ -10,10 +10,12 @@ import { withRefreshLock } from "./refresh-lock";
 import { markDegraded, markNeedsReauth } from "./status";
 
 export type FreshCredentialsResult<C = Record<string, unknown>> =
-  | { ok: true; context: ConnectionContext<C> }
+  /** `renewedAt`: when the returned credentials were issued (null: never renewed by Storelink). */
+  | { ok: true; context: ConnectionContext<C>; renewedAt: Date | null }
   | { ok: false; reason: "not_found" | "revoked" | "needs_reauth" | "unavailable"; message: string; retryAfterSeconds?: number };
 
-const connectionSelect = {
+/** The connection columns renewal decisions need, credentials still sealed. */
+export const connectionSelect = {
   id: true,
   platform: true,
   externalId: true,
@@ -29,7 +31,8 @@ const connectionSelect = {
   ...sealedColumnsSelect,
 } as const;
 
-type Row = Prisma.ConnectionGetPayload<{ select: typeof connectionSelect }>;
+export type CredentialRow = Prisma.ConnectionGetPayload<{ select: typeof connectionSelect }>;
+type Row = CredentialRow;
 
 function contextOf<C>(row: Row): ConnectionContext<C> | null {
   const credentials = openConnectionCredentials<C & object>(row.id, row);
@@ -62,11 +65,13 @@ export async function freshCredentials<C = Record<string, unknown>>(
     now?: () => Date;
     /** With force: a renewal that finished after this time already counts (default: when this call started). */
     renewedSince?: Date;
+    /** The row as the caller already read it (the unified API's memoized read); renewal re-reads regardless. */
+    row?: CredentialRow | null;
   } = {},
 ): Promise<FreshCredentialsResult<C>> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const row = await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
+  const row = options.row !== undefined ? options.row : await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
   const early = precheck<C>(row, startedAt, options.force);
   if (early) return early;
 
@@ -94,7 +99,7 @@ function precheck<C>(row: Row | null, now: Date, force = false): FreshCredential
     return { ok: false, reason: "unavailable", message: "The platform token expired and renewal is backing off after failures.", retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
   const context = contextOf<C>(row);
-  return context ? { ok: true, context } : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
+  return context ? { ok: true, context, renewedAt: row.lastRefreshAt } : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
 }
 
 async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResult<C>> {
@@ -104,7 +109,7 @@ async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResu
     await markNeedsReauth(row.id, "no stored credentials");
     return { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
   }
-  if (!adapter.renew) return { ok: true, context };
+  if (!adapter.renew) return { ok: true, context, renewedAt: row.lastRefreshAt };
   if (!stillValid(row, now()) && refreshDead(row, now())) {
     // Both dead: calling the platform cannot help (and would only count as a failed attempt).
     await markNeedsReauth(row.id, "the access token and the refresh token have both expired");
@@ -133,7 +138,7 @@ async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResu
       data: { accessExpiresAt: renewal.accessExpiresAt?.toISOString() ?? null, refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null },
     });
     if (row.status === "DEGRADED") await recordConnectionEvent(row.id, "recovered", "Renewal succeeded again; the connection is healthy");
-    return { ok: true, context: { connection: context.connection, credentials: renewal.credentials as C } };
+    return { ok: true, context: { connection: context.connection, credentials: renewal.credentials as C }, renewedAt: at };
   } catch (error) {
     return recordFailure<C>(row, context, error, now());
   }
@@ -148,6 +153,6 @@ async function recordFailure<C>(row: Row, context: ConnectionContext<C>, error: 
   const cooldownUntil = await markDegraded(row.id, row.consecutiveFailures, `${platformError.kind}: ${platformError.message}`, now, {
     retryAfterSeconds: platformError.retryAfterSeconds,
   });
-  if (stillValid(row, now)) return { ok: true, context };
+  if (stillValid(row, now)) return { ok: true, context, renewedAt: row.lastRefreshAt };
   return { ok: false, reason: "unavailable", message: "The platform is unavailable and the current token has expired.", retryAfterSeconds: Math.max(1, Math.ceil((cooldownUntil.getTime() - now.getTime()) / 1000)) };
 }

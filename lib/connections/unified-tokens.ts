@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { cachedRead } from "@/lib/read-cache";
+import { connectionSelect } from "./fresh-credentials";
 import { recordConnectionEvent } from "./events";
 import { displayParts, generateUnifiedToken, hashUnifiedToken, isWellFormedUnifiedToken } from "./unified-token-format";
 
@@ -23,12 +25,30 @@ export async function mintUnifiedToken(
   return { token, id: row.id, prefix, last4 };
 }
 
+const isLive = (row: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) => !row.revokedAt && !(row.expiresAt && row.expiresAt <= now);
+
 /** The live token row for a presented bearer token, or null (malformed, unknown, revoked or past its grace period). */
 export async function findLiveUnifiedToken(presented: string, now = new Date()) {
   if (!isWellFormedUnifiedToken(presented)) return null;
   const row = await db.unifiedToken.findUnique({ where: { hash: hashUnifiedToken(presented) } });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  return row;
+  return row && isLive(row, now) ? row : null;
+}
+
+/**
+ * The unified API's first read: the live token with its connection (credentials sealed), in one query,
+ * memoized for a moment per process (lib/read-cache.ts says how revocations still take effect). Liveness
+ * is judged on every call, so a grace period ends on time.
+ */
+export async function findLiveCaller(presented: string, now = new Date()) {
+  if (!isWellFormedUnifiedToken(presented)) return null;
+  const hash = hashUnifiedToken(presented);
+  const row = await cachedRead(`unified-token:${hash}`, () =>
+    db.unifiedToken.findUnique({
+      where: { hash },
+      select: { id: true, connectionId: true, lastUsedAt: true, revokedAt: true, expiresAt: true, connection: { select: connectionSelect } },
+    }),
+  );
+  return row && isLive(row, now) ? row : null;
 }
 
 /** Display rows for the dashboard: never the hash. */
