@@ -8,6 +8,7 @@ test.describe.configure({ mode: "serial" });
 
 test("the dashboard follows a status change: expired tokens → NEEDS_REAUTH → re-authorize → ACTIVE with the same unified token @smoke", async ({ page, request }) => {
   test.skip(!testEnv.local, "expires provider tokens in the local sandbox");
+  test.slow(); // two consent flows and a dozen page loads
   const { connectionId, token, issued } = await connectOAuth2Store(page, "kyoto");
   expect(issued.length).toBeGreaterThan(0);
   const api = (path: string) => request.get(`/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -34,6 +34,9 @@ async function crawl(page: Page, sandbox: { secrets(): Promise<string[]> }, flow
 }
 
 test.describe("secret-leak crawl @security", () => {
+  // Whole journeys (install or connect, ten-odd pages, both payload modes): more than the default budget
+  // on a busy 2-core machine.
+  test.beforeEach(() => test.slow());
   test("Ecwid install, dashboard and the Control Panel page in both payload modes leak nothing", async ({ page, sandbox }) => {
     await crawl(page, sandbox, async () => {
       const store = await freshEcwidStore();

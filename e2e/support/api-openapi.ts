@@ -1,7 +1,22 @@
-// Structural validation of an OpenAPI 3.1 document: no OpenAPI 3.1 validator is installed (node_modules has
-// only ajv 6, which predates JSON Schema 2020-12), so the required structure is checked here: the fields
-// the 3.1 specification requires, unique operationIds, path templates matching path parameters, every
-// $ref resolving, and responses keyed by status codes.
+import { Validator } from "@seriousme/openapi-schema-validator";
+
+// Validation of Storelink's OpenAPI document in two layers:
+// 1. the official OpenAPI 3.1 JSON Schema (spec.openapis.org/oas/3.1/schema), through
+//    @seriousme/openapi-schema-validator: every field's shape, as any OpenAPI tool will read it;
+// 2. what that schema cannot express and code generators trip on: unique operationIds, path templates
+//    matching required path parameters, every $ref resolving, response keys that are status codes.
+
+/** Both layers: an empty list means valid. */
+export async function validateOpenApiDocument(doc: Record<string, unknown>): Promise<string[]> {
+  const validator = new Validator();
+  // The validator keeps a reference to what it is given: hand it a copy.
+  const result = await validator.validate(structuredClone(doc));
+  const errors = result.valid ? [] : Array.isArray(result.errors) ? result.errors : [result.errors];
+  const schemaErrors = errors.map((e) => `schema: ${typeof e === "string" ? e : JSON.stringify(e)}`);
+  return [...schemaErrors, ...validateOpenApi31(doc)];
+}
+
+/** Layer 2 alone (and the version and required top-level fields), synchronous. */
 export function validateOpenApi31(doc: Record<string, unknown>): string[] {
   const errors: string[] = [];
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);

@@ -4,7 +4,7 @@ import { maskPath } from "./mask";
 import { openApiDocument } from "./openapi";
 import { rateLimitHeaders, takeToken } from "./rate-limit";
 import { confineRawPath } from "./raw-path";
-import { validateOpenApi31 } from "@/e2e/support/api-openapi";
+import { validateOpenApi31, validateOpenApiDocument } from "@/e2e/support/api-openapi";
 
 describe("raw path confinement", () => {
   it.each(["/api/shop", "/api/products?x=1".split("?")[0]!, "/api/v3/1003/profile", "/v2/settings", "/catalog/products/abc-123"])("accepts %s", (p) => {
@@ -61,9 +61,9 @@ describe("rate limit", () => {
 });
 
 describe("OpenAPI document", () => {
-  it("is structurally valid OpenAPI 3.1 generated from the zod schemas", () => {
+  it("is valid OpenAPI 3.1 (the official JSON Schema and the semantic checks), generated from the zod schemas", async () => {
     const doc = openApiDocument() as unknown as Record<string, unknown>;
-    expect(validateOpenApi31(doc)).toEqual([]);
+    expect(await validateOpenApiDocument(doc)).toEqual([]);
     const product = (doc.components as { schemas: Record<string, { required: string[] }> }).schemas.Product!;
     expect(product.required).toEqual(expect.arrayContaining(["id", "name", "price", "stock"]));
   });
@@ -73,5 +73,16 @@ describe("OpenAPI document", () => {
     const errors = validateOpenApi31(broken as unknown as Record<string, unknown>);
     expect(errors).toEqual(expect.arrayContaining(["openapi must be 3.1.x", "get /x/{id}: no path parameter for {id}"]));
     expect(errors.some((e) => e.includes("unresolved $ref"))).toBe(true);
+  });
+  it("the official schema catches what the semantic checks do not look at", async () => {
+    const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const path = Object.keys(doc.paths)[0]!;
+    const method = Object.keys(doc.paths[path]!)[0]!;
+    const operation = { ...doc.paths[path]![method], tags: "not-an-array" };
+    const broken = { ...doc, paths: { ...doc.paths, [path]: { [method]: operation } } } as unknown as Record<string, unknown>;
+    expect(validateOpenApi31(broken)).toEqual([]);
+    const errors = await validateOpenApiDocument(broken);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.startsWith("schema: "))).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ export const PROBLEMS = {
   upstream_error: { status: 502, title: "The platform answered with an error" },
   upstream_unavailable: { status: 503, title: "The platform is unavailable" },
   not_supported: { status: 501, title: "Not supported on this platform" },
+  service_unavailable: { status: 503, title: "Storelink is briefly unavailable" },
   internal: { status: 500, title: "Internal error" },
 } as const;
 

@@ -1,10 +1,17 @@
 import "server-only";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { PlatformError } from "@/lib/platforms/types";
 import { ApiError } from "./errors";
 
-/** PlatformError kinds → unified API problems; anything unknown becomes a 500 that leaks nothing. */
+/**
+ * PlatformError kinds → unified API problems; a database that is not answering → 503 with a Retry-After
+ * (the call can be repeated once PostgreSQL is back); anything else unknown → a 500 that leaks nothing.
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError("service_unavailable", "Storelink's database is not answering; retry in a moment.", { retryAfterSeconds: 2 });
+  }
   if (!(error instanceof PlatformError)) return new ApiError("internal", "Something went wrong on our side.");
   const upstream = { upstreamStatus: error.upstreamStatus, retryAfterSeconds: error.retryAfterSeconds };
   switch (error.kind) {
