@@ -2,8 +2,9 @@
 // query (one page + count) under typical filters and sorts; prints p50/p95 per case.
 // Usage: npx tsx --conditions=react-server bench/stores-page.ts   (TEST_DATABASE_URL=postgresql://… for
 // PostgreSQL; PGlite otherwise). BENCH_ROWS and BENCH_RUNS override the defaults.
+// Writes bench/results/stores-query-{pglite,postgresql}.{json,md} with the issue-7 target (p95 ≤ 100 ms).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -11,6 +12,7 @@ import { applyMigrations } from "../scripts/db/engine";
 import { seedConnections } from "../scripts/seed-connections";
 import { closeDb, createPrismaClient, type DbClient } from "../lib/db-client";
 import { withDatabase } from "../testing/test-db";
+import { percentile, round } from "./lib/stats";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -37,7 +39,7 @@ async function throwAwayDatabase(): Promise<{ url: string; drop: () => Promise<v
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const TARGET_P95_MS = 100;
 
 const { url, drop } = await throwAwayDatabase();
 Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnop", STORELINK_VAULT_KEYS: `b:${Buffer.alloc(32, 1).toString("base64")}` });
@@ -46,6 +48,7 @@ const db: DbClient = createPrismaClient(url);
 (globalThis as unknown as { storelinkDb?: DbClient }).storelinkDb = db;
 const seeding = Date.now();
 await seedConnections(db, ROWS);
+const kind = server ? "postgresql" : "pglite";
 console.log(`${server ? "PostgreSQL" : "PGlite"}: seeded ${ROWS.toLocaleString("en")} connections in ${((Date.now() - seeding) / 1000).toFixed(1)} s; ${RUNS} runs per case`);
 
 const { listConnections, listFiltersSchema } = await import("../lib/connections/list");
@@ -59,6 +62,7 @@ const cases: Record<string, Record<string, string>> = {
   "search q=kyoto": { q: "kyoto" },
   "exact store id": { q: "seed-4242" },
 };
+const results: { name: string; p50: number; p95: number }[] = [];
 for (const [name, params] of Object.entries(cases)) {
   const filters = listFiltersSchema.parse(params);
   await listConnections(filters); // warm-up
@@ -69,7 +73,27 @@ for (const [name, params] of Object.entries(cases)) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
+  results.push({ name, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) });
   console.log(`${name.padEnd(40)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
 }
+const { cpus, loadavg } = await import("node:os");
+const report = { benchmark: "stores-query", database: kind, rows: ROWS, runs: RUNS, at: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg().map(round) }, targetP95Ms: TARGET_P95_MS, cases: results };
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(`bench/results/stores-query-${kind}.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(
+  `bench/results/stores-query-${kind}.md`,
+  [
+    `# Stores query at ${ROWS.toLocaleString("en")} connections, ${server ? "PostgreSQL" : "PGlite"} (${report.at})`,
+    "",
+    `One page (25 rows) plus the total count, as lib/connections/list.ts runs them; ${RUNS} runs per case after a warm-up. Target (issue 7): p95 ≤ ${TARGET_P95_MS} ms.`,
+    "",
+    "| case | p50 ms | p95 ms | verdict |",
+    "|---|---|---|---|",
+    ...results.map((r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p95 <= TARGET_P95_MS ? `met by ${round(TARGET_P95_MS - r.p95)} ms` : `**missed by ${round(r.p95 - TARGET_P95_MS)} ms**`} |`),
+    "",
+    `Machine: ${report.machine.cpus} CPUs, load average ${report.machine.loadavg.join(" / ")} at the end.`,
+    "",
+  ].join("\n"),
+);
 await closeDb(db);
 await drop();

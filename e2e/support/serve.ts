@@ -7,6 +7,7 @@ import { applyMigrations } from "../../scripts/db/engine";
 import { buildIsStale } from "../../scripts/lib/build-state";
 import { run, start } from "../../scripts/lib/processes";
 import { sandboxAppEnv } from "../../scripts/lib/sandbox-env";
+import { seedConnections } from "../../scripts/seed-connections";
 import { hashPassword } from "../../lib/auth/password";
 import { closeDb, createPrismaClient } from "../../lib/db-client";
 import { withDatabase } from "../../testing/test-db";
@@ -55,6 +56,7 @@ const passwordHash = await hashPassword(TEST_PASSWORD);
 for (const user of Object.values(TEST_USERS)) {
   await db.user.create({ data: { email: user.email, role: user.role, passwordHash } });
 }
+if (testEnv.E2E_SEED_CONNECTIONS > 0) await seedConnections(db, testEnv.E2E_SEED_CONNECTIONS);
 await closeDb(db);
 if (buildIsStale()) await run("next build", "npx", ["next", "build"], env);
 await start("sandbox", "npx", ["tsx", "e2e/simulators/main.ts", "--port", String(testEnv.sandboxBasePort)], { ...env, SANDBOX_APP_URL: appUrl }, /sandbox ready/);

@@ -12,6 +12,8 @@ const schema = z.object({
   E2E_SANDBOX_PORT: z.coerce.number().int().default(4500),
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   CHROMIUM_PATH: z.string().optional(),
+  /** Benchmarks: synthetic connections the local harness adds to its fresh database (scripts/seed-connections.ts). */
+  E2E_SEED_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Accounts on a remote target (the local harness creates its own). */
   E2E_PASSWORD: z.string().optional(),
   E2E_OWNER_EMAIL: z.email().optional(),

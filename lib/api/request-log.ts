@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 // per call, off the response path. A crashed process loses at most the last FLUSH_MS of log lines; a
 // failed write is reported and dropped, never retried into the API's latency.
 
-const FLUSH_MS = 25;
+const FLUSH_MS = 100;
 const MAX_BATCH = 500;
 
 let pending: Prisma.ApiRequestCreateManyInput[] = [];

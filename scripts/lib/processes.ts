@@ -2,9 +2,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 const children = new Set<ChildProcess>();
+// Children started in their own process group: stopped as a group, so `npx`'s own children go too.
+const groups = new WeakSet<ChildProcess>();
 
-export function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, readyLine?: RegExp): Promise<ChildProcess> {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+export function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyLine?: RegExp,
+  options: { ownGroup?: boolean } = {},
+): Promise<ChildProcess> {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: !!options.ownGroup });
+  if (options.ownGroup) groups.add(child);
   children.add(child);
   child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
@@ -36,7 +46,15 @@ export function run(name: string, command: string, args: string[], env: NodeJS.P
 }
 
 export function stopAll(): void {
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    if (groups.has(child) && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    } else child.kill("SIGTERM");
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
