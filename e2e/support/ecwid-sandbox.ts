@@ -7,7 +7,7 @@ import { SANDBOX_ECWID_CLIENT_SECRET, sandboxUrls } from "../../scripts/lib/sand
 import { testEnv } from "./test-env";
 
 export const sandbox = new SandboxControl(testEnv.sandboxControlUrl);
-export const ecwidUrls = sandboxUrls(testEnv.sandboxBasePort);
+export const ecwidUrls = sandboxUrls(testEnv.sandboxBasePort, testEnv.sandboxHost);
 export const ECWID_CLIENT_SECRET = SANDBOX_ECWID_CLIENT_SECRET;
 
 export const FULL_SCOPES = ["read_store_profile", "read_catalog", "update_catalog", "read_orders", "update_orders", "public_storefront", "add_to_cp"];

@@ -27,7 +27,9 @@ export const testEnv = {
   ...parsed,
   local: !parsed.E2E_BASE_URL,
   appUrl: (parsed.E2E_BASE_URL ?? `http://127.0.0.1:${parsed.E2E_APP_PORT}`).replace(/\/+$/, ""),
-  sandboxBasePort: parsed.E2E_SANDBOX_PORT,
+  // With E2E_SANDBOX_URL, the platforms listen on that host's next four ports (the sandbox's fixed layout).
+  sandboxBasePort: parsed.E2E_SANDBOX_URL ? Number(new URL(parsed.E2E_SANDBOX_URL).port || 80) : parsed.E2E_SANDBOX_PORT,
+  sandboxHost: parsed.E2E_SANDBOX_URL ? new URL(parsed.E2E_SANDBOX_URL).hostname : "127.0.0.1",
   sandboxControlUrl: (parsed.E2E_SANDBOX_URL ?? `http://127.0.0.1:${parsed.E2E_SANDBOX_PORT}`).replace(/\/+$/, ""),
 };
 

@@ -5,8 +5,9 @@ export const SANDBOX_ECWID_CLIENT_SECRET = "sandbox-client-secret-0123456789abcd
 export const SANDBOX_OAUTH2_CLIENT_ID = "oauth2-sandbox";
 export const SANDBOX_OAUTH2_CLIENT_SECRET = "oauth2-sandbox-secret";
 
-export function sandboxUrls(basePort: number) {
-  const url = (offset: number) => `http://127.0.0.1:${basePort + offset}`;
+/** The sandbox's listeners on one host: control at basePort, the platforms on the next four ports. */
+export function sandboxUrls(basePort: number, host = "127.0.0.1") {
+  const url = (offset: number) => `http://${host}:${basePort + offset}`;
   return { control: url(0), ecwidMy: url(1), ecwidApi: url(2), elasticpath: url(3), oauth2: url(4) };
 }
 
