@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { generateUnifiedToken } from "../lib/connections/unified-token-format";
 import { bearer, expectProblem, expectRawRefused } from "./support/api-platform";
@@ -113,9 +113,10 @@ test.describe("unified API on Elastic Path @elasticpath", () => {
       await expectProblem(response, 401, "unauthorized");
     }
     await page.goto(`/stores/${connectionId}`);
-    const extra = await createTokenInUi(page, "ep-to-revoke");
+    const name = `ep-to-revoke-${randomBytes(3).toString("hex")}`; // unique on a long-lived target too
+    const extra = await createTokenInUi(page, name);
     expect((await request.get("/api/v1/store", { headers: bearer(extra) })).status()).toBe(200);
-    const row = page.getByRole("row").filter({ hasText: "ep-to-revoke" });
+    const row = page.getByRole("row").filter({ hasText: name });
     await row.getByRole("button", { name: /^Revoke/ }).click();
     await page.getByRole("button", { name: "Revoke token" }).click();
     await expect(row).toContainText("Revoked");

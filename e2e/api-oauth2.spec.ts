@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { generateUnifiedToken } from "../lib/connections/unified-token-format";
@@ -42,9 +43,11 @@ test("401 for a missing, malformed, unknown or revoked token @security", async (
   await expectProblem(await request.get("/api/v1/store", { headers: { authorization: "Bearer slk_nope" } }), 401, "unauthorized");
   await expectProblem(await request.get("/api/v1/store", { headers: { authorization: `Bearer ${generateUnifiedToken()}` } }), 401, "unauthorized");
   await page.goto(`/stores/${connectionId}`);
-  const extra = await createTokenInUi(page, "to-revoke");
+  // A name of its own: against a long-lived target, earlier runs' tokens are still listed on this store.
+  const name = `to-revoke-${randomBytes(3).toString("hex")}`;
+  const extra = await createTokenInUi(page, name);
   expect((await request.get("/api/v1/store", { headers: { authorization: `Bearer ${extra}` } })).status()).toBe(200);
-  const row = page.getByRole("row").filter({ hasText: "to-revoke" });
+  const row = page.getByRole("row").filter({ hasText: name });
   await row.getByRole("button", { name: /^Revoke/ }).click();
   await page.getByRole("button", { name: "Revoke token" }).click();
   await expect(row).toContainText("Revoked");

@@ -14,6 +14,7 @@ test.describe("token expiry during a session @elasticpath", () => {
   test.afterEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: 3600 }));
 
   test("server side: an expired client_credentials token is re-minted once per expiry and the pages keep working", async ({ page }) => {
+    test.slow(); // connects through the UI, then waits out two token lifetimes
     const store = await seedEpStore();
     const { connectionId } = await connectThroughUi(page, store);
     await page.goto(`/stores/${connectionId}/keys`);

@@ -38,6 +38,7 @@ test.describe("API request log @ecwid", () => {
   });
 
   test("has no serious or critical axe violations and fits 390 px @a11y", async ({ page }) => {
+    test.slow(); // axe over the heaviest page (charts and a full table), then a reload at 390 px
     await page.goto("/requests");
     await expect(page.getByRole("heading", { level: 1, name: "API requests" })).toBeVisible();
     await expectNoSeriousAxeViolations(page);
