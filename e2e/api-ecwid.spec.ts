@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { generateUnifiedToken } from "../lib/connections/unified-token-format";
 import { bearer, expectProblem, expectRawRefused, PROBLEM_TYPE } from "./support/api-platform";
@@ -85,6 +86,29 @@ test.describe("unified API on Ecwid @ecwid", () => {
     const malformed = await request.get("/api/v1/products/not%20an%20id", { headers: auth() });
     expect([400, 404, 422]).toContain(malformed.status());
     expect(malformed.headers()["content-type"]).toContain("application/problem+json");
+  });
+
+  test("an Idempotency-Key makes a retried stock delta apply once, and a lost answer is never applied twice", async ({ request }) => {
+    const target = (await sandboxProducts()).find((p) => !p.unlimited && typeof p.quantity === "number")!;
+    const stockOf = async () => (await sandboxProducts()).find((p) => p.id === target.id)!.quantity!;
+    const before = await stockOf();
+    const send = (key: string, delta = 2) => request.post(`/api/v1/products/${target.id}/stock`, { headers: { ...auth(), "idempotency-key": key }, data: { delta } });
+    const key = `e2e-${randomBytes(6).toString("hex")}`;
+    const first = await send(key);
+    expect(first.status(), await first.text()).toBe(200);
+    const replay = await send(key);
+    expect(replay.status()).toBe(200);
+    expect(replay.headers()["idempotent-replayed"]).toBe("true");
+    expect(await replay.json()).toEqual(await first.json());
+    expect(await stockOf()).toBe(before + 2);
+    await expectProblem(await send(key, 5), 422, "idempotency_key_reused");
+
+    // The platform's answer is lost (the connection drops): a retry with that key is refused, not re-applied.
+    const lost = `e2e-${randomBytes(6).toString("hex")}`;
+    await sandbox.addFault({ host: "ecwid-api", method: "PUT", pathPattern: `/api/v3/${store.storeId}/products/${target.id}/inventory`, drop: true, count: 1 });
+    expect((await send(lost)).status()).toBeGreaterThanOrEqual(500);
+    await expectProblem(await send(lost), 409, "idempotency_outcome_unknown");
+    expect(await stockOf()).toBe(before + 2);
   });
 
   test("POST /products/{id}/stock applies the delta exactly once on the platform", async ({ request }) => {

@@ -79,8 +79,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   });
 }
 
+// A body can be read once; the handler may run twice (after a forced renewal), so keep what was read.
+const bodies = new WeakMap<Request, Promise<string>>();
+
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  if (!bodies.has(request)) bodies.set(request, request.text());
+  const text = await bodies.get(request)!;
   if (text.length > 100_000) throw new ApiError("payload_too_large", "The JSON body must be under 100 kB.");
   try {
     return JSON.parse(text);

@@ -73,9 +73,22 @@ export function openApiDocument() {
           operationId: "adjustStock",
           tags: ["products"],
           summary: "Adjust stock by a delta",
-          parameters: [idParam("product")],
+          description:
+            "Send an `Idempotency-Key` to retry safely: the first answer is replayed (with `Idempotent-Replayed: true`) for 24 hours, " +
+            "and a key whose first request got no answer from the platform is refused with 409 `idempotency-outcome-unknown`.",
+          parameters: [
+            idParam("product"),
+            { name: "Idempotency-Key", in: "header", required: false, description: "1–255 visible ASCII characters, unique per intended change", schema: { type: "string", minLength: 1, maxLength: 255 } },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: ref("StockAdjustment") } } },
-          responses: { "200": json("Product", "The product after the change"), "404": problem("No such product"), "422": problem("Invalid body"), ...common, ...notSupported },
+          responses: {
+            "200": json("Product", "The product after the change (or the replayed first answer)"),
+            "404": problem("No such product"),
+            "422": problem("Invalid body, or the Idempotency-Key was used for a different request"),
+            ...common,
+            "409": problem("Re-authorize the store; or this Idempotency-Key is still running or has no known outcome"),
+            ...notSupported,
+          },
         },
       },
       "/orders": {
