@@ -226,6 +226,9 @@ try {
   await main();
 } finally {
   stopAll();
+  // An app whose database is being dropped may not finish its graceful shutdown: do not leave it running.
+  await new Promise((r) => setTimeout(r, 3000));
+  stopAll("SIGKILL");
   const c = new pg.Client({ connectionString: server });
   await c.connect().catch(() => undefined);
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);

@@ -45,15 +45,15 @@ export function run(name: string, command: string, args: string[], env: NodeJS.P
   });
 }
 
-export function stopAll(): void {
+export function stopAll(signal: NodeJS.Signals = "SIGTERM"): void {
   for (const child of children) {
     if (groups.has(child) && child.pid) {
       try {
-        process.kill(-child.pid, "SIGTERM");
+        process.kill(-child.pid, signal);
       } catch {
         // already gone
       }
-    } else child.kill("SIGTERM");
+    } else child.kill(signal);
   }
 }
 
