@@ -81,6 +81,7 @@ test.describe("audit log", () => {
   });
 
   test("has no serious or critical axe violations and fits 390 px @a11y", async ({ page }) => {
+    test.slow(); // axe over a full page of audit rows, then a reload at 390 px
     await page.goto("/audit");
     await expect(page.getByRole("table")).toBeVisible();
     await expectNoSeriousAxeViolations(page);
