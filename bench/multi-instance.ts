@@ -18,12 +18,11 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { applyMigrations } from "../scripts/db/engine";
 import { buildIsStale } from "../scripts/lib/build-state";
 import { run, start, stopAll } from "../scripts/lib/processes";
 import { sandboxAppEnv, sandboxUrls } from "../scripts/lib/sandbox-env";
-import { withDatabase } from "../testing/test-db";
+import { createPostgresDatabase } from "../testing/test-db";
 import { round } from "./lib/stats";
 
 const { values: args } = parseArgs({
@@ -40,12 +39,7 @@ const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 5200);
 const server = process.env.TEST_DATABASE_URL;
 if (!server) throw new Error("Set TEST_DATABASE_URL to a PostgreSQL server (a throw-away database is created on it).");
 
-const name = `storelink_multi_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const databaseUrl = withDatabase(server, name);
+const { url: databaseUrl, drop } = await createPostgresDatabase(server, "storelink_multi");
 const appEnv: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -229,10 +223,7 @@ try {
   // An app whose database is being dropped may not finish its graceful shutdown: do not leave it running.
   await new Promise((r) => setTimeout(r, 3000));
   stopAll("SIGKILL");
-  const c = new pg.Client({ connectionString: server });
-  await c.connect().catch(() => undefined);
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-  await c.end().catch(() => undefined);
+  await drop().catch(() => undefined);
 }
 console.log(failures.length ? `${failures.length} check(s) failed` : "all checks passed");
 process.exit(failures.length ? 1 : 0);

@@ -3,15 +3,13 @@
 // Usage: npx tsx --conditions=react-server bench/stores-page.ts   (TEST_DATABASE_URL=postgresql://… for
 // PostgreSQL; PGlite otherwise). BENCH_ROWS and BENCH_RUNS override the defaults.
 // Writes bench/results/stores-query-{pglite,postgresql}.{json,md} with the issue-7 target (p95 ≤ 100 ms).
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { applyMigrations } from "../scripts/db/engine";
 import { seedConnections } from "../scripts/seed-connections";
 import { closeDb, createPrismaClient, type DbClient } from "../lib/db-client";
-import { withDatabase } from "../testing/test-db";
+import { createPostgresDatabase } from "../testing/test-db";
 import { percentile, round } from "./lib/stats";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -23,20 +21,7 @@ async function throwAwayDatabase(): Promise<{ url: string; drop: () => Promise<v
     const dir = mkdtempSync(join(tmpdir(), "storelink-bench-"));
     return { url: `pglite:${join(dir, "db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `storelink_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    url: withDatabase(server, name),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return createPostgresDatabase(server, "storelink_bench");
 }
 
 const TARGET_P95_MS = 100;
