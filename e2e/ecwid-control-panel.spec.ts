@@ -70,6 +70,8 @@ test.describe("Ecwid Control Panel page @ecwid @embedded", () => {
     await expect(row.getByRole("status")).toContainText(`is now ${(product.quantity as number) + 5}`);
     const afterStock = (await sandbox.ecwidStore(store.storeId)).products.find((p) => p.id === product.id)!;
     expect(afterStock.quantity).toBe((product.quantity as number) + 5);
+    // The list reloads from Ecwid after the change.
+    await expect(row.getByTestId("product-stock")).toHaveText(String((product.quantity as number) + 5));
 
     const order = before.orders.find((o) => o.fulfillmentStatus !== "DELIVERED")!;
     const form = cp.app.getByTestId("order-status-form");
@@ -80,6 +82,21 @@ test.describe("Ecwid Control Panel page @ecwid @embedded", () => {
     await expect(cp.app.getByText(`Order ${order.id} is now “Delivered”.`)).toBeVisible();
     const afterOrder = (await sandbox.ecwidStore(store.storeId)).orders.find((o) => o.id === order.id)!;
     expect(afterOrder.fulfillmentStatus).toBe("DELIVERED");
+    // The order list reloads too: the picker shows the new status.
+    await expect(form.getByLabel("Order").locator("option", { hasText: new RegExp(`^${order.id} ·`) })).toContainText("Delivered");
+  });
+
+  test("a product list Ecwid fails to return says so, and Try again loads it", async ({ page }) => {
+    const store = await freshEcwidStore({ install: true });
+    // The first load and its one automatic retry both fail.
+    await sandbox.addFault({ host: "ecwid-api", method: "GET", pathPattern: `/api/v3/${store.storeId}/products`, status: 500, count: 2 });
+    const cp = new ControlPanelHost(page);
+    await cp.open(store.storeId, "encrypted");
+    await expect(cp.app.getByText("Ecwid did not return the products.")).toBeVisible();
+    await expect(cp.app.getByTestId("product-row")).toHaveCount(0);
+    await cp.app.getByRole("button", { name: "Try again" }).click();
+    await expect(cp.app.getByTestId("product-row").first()).toBeVisible();
+    await expect(cp.app.getByText("Ecwid did not return the products.")).toHaveCount(0);
   });
 
   test("settings are saved to Ecwid app storage under the public key", async ({ page }) => {

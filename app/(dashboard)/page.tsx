@@ -4,7 +4,7 @@ import { AttentionList } from "@/components/home/attention-list";
 import { CountTiles } from "@/components/home/count-tiles";
 import { RecentFailures } from "@/components/home/recent-failures";
 import { platformName } from "@/components/stores/platform-name";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { refreshSeries, trafficSeries } from "@/lib/requests/charts";

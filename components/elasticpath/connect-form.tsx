@@ -3,7 +3,8 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { SecretOnce } from "@/components/keys/secret-once";
 import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Field, inputClass } from "@/components/ui/field";
 import { connectElasticPathStore } from "@/lib/actions/elasticpath-connect-store";
 import type { ActionResult } from "@/lib/actions/safe-action";

@@ -1,17 +1,14 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ecwidAdjustStock } from "@/lib/actions/ecwid-adjust-stock";
 import { useEmbedded } from "./session-context";
-import { productsKey } from "./use-ecwid-products";
 
 /** Stock change by a delta, with a confirmation step; runs as a server action with the secret token. */
-export function AdjustStockForm({ productId, productName }: { productId: number; productName: string }) {
+export function AdjustStockForm({ productId, productName, onAdjusted }: { productId: number; productName: string; onAdjusted: () => void }) {
   const { boot, t, check } = useEmbedded();
-  const queryClient = useQueryClient();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState("");
@@ -38,7 +35,7 @@ export function AdjustStockForm({ productId, productName }: { productId: number;
       if (result.ok) {
         setMessage({ tone: "ok", text: t.stockDone(productName, result.data.stock === null ? t.unlimited : String(result.data.stock)) });
         setValue("");
-        await queryClient.invalidateQueries({ queryKey: productsKey(boot.storeId) });
+        onAdjusted();
       } else {
         setMessage({ tone: "error", text: t.errors[result.code] });
       }

@@ -1,7 +1,5 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
 import type { EmbeddedBoot, EmbeddedConfig } from "./boot";
 import { useEcwidBridge } from "./ecwid-bridge";
 import { OrderStatusPanel } from "./order-status-panel";
@@ -12,14 +10,11 @@ import { SettingsForm } from "./settings-form";
 import { StoreHeader } from "./store-header";
 
 export function EmbeddedRoot({ boot, config }: { boot: EmbeddedBoot; config: EmbeddedConfig }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 30_000 } } }));
   useEcwidBridge(config.appId, config.cpOrigins);
   return (
-    <QueryClientProvider client={queryClient}>
-      <EmbeddedProvider boot={boot} config={config}>
-        <EmbeddedApp />
-      </EmbeddedProvider>
-    </QueryClientProvider>
+    <EmbeddedProvider boot={boot} config={config}>
+      <EmbeddedApp />
+    </EmbeddedProvider>
   );
 }
 

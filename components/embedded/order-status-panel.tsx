@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +9,7 @@ import { ecwidListOrders } from "@/lib/actions/ecwid-list-orders";
 import { ecwidUpdateOrderStatus } from "@/lib/actions/ecwid-update-order-status";
 import type { Messages } from "./i18n";
 import { useEmbedded } from "./session-context";
+import { useLoad } from "./use-load";
 
 type Status = keyof Messages["fulfillment"];
 const STATUSES = ["AWAITING_PROCESSING", "PROCESSING", "SHIPPED", "DELIVERED", "WILL_NOT_DELIVER", "RETURNED", "READY_FOR_PICKUP"] as const satisfies readonly Status[];
@@ -17,15 +17,10 @@ const STATUSES = ["AWAITING_PROCESSING", "PROCESSING", "SHIPPED", "DELIVERED", "
 /** Change an order's fulfillment status (secret-token work, so orders are listed and changed by server actions). */
 export function OrderStatusPanel() {
   const { boot, t, check } = useEmbedded();
-  const queryClient = useQueryClient();
-  const ordersKey = ["ecwid", boot.storeId, "orders"];
-  const orders = useQuery({
-    queryKey: ordersKey,
-    queryFn: async () => {
-      const result = check(await ecwidListOrders(boot.sessionToken, {}));
-      if (!result.ok) throw new Error(result.code);
-      return result.data;
-    },
+  const orders = useLoad(boot.storeId, async () => {
+    const result = check(await ecwidListOrders(boot.sessionToken, {}));
+    if (!result.ok) throw new Error(result.code);
+    return result.data;
   });
   const [orderId, setOrderId] = useState("");
   const [status, setStatus] = useState<Status>("SHIPPED");
@@ -46,7 +41,7 @@ export function OrderStatusPanel() {
       setConfirming(false);
       if (result.ok) {
         setMessage({ tone: "success", text: t.orderDone(selected, t.fulfillment[status]) });
-        await queryClient.invalidateQueries({ queryKey: ordersKey });
+        orders.refetch();
       } else {
         setMessage({ tone: "error", text: t.errors[result.code] });
       }

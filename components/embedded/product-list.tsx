@@ -76,7 +76,7 @@ export function ProductList() {
                         <td className="py-2 pr-3 text-right">{p.price === null ? "—" : price.format(p.price)}</td>
                         <td className="py-2 pr-3 text-right" data-testid="product-stock">{p.stock === null ? t.unlimited : p.stock}</td>
                         <td className="py-2 text-right">
-                          <AdjustStockForm productId={p.id} productName={p.name} />
+                          <AdjustStockForm productId={p.id} productName={p.name} onAdjusted={query.refetch} />
                         </td>
                       </tr>
                     ))}

@@ -1,8 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useTransition, type FormEvent } from "react";
-import { useState } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,17 +8,15 @@ import { Field } from "@/components/ui/field";
 import { ecwidLoadSettings } from "@/lib/actions/ecwid-load-settings";
 import { ecwidSaveSettings } from "@/lib/actions/ecwid-save-settings";
 import { useEmbedded } from "./session-context";
+import { useLoad } from "./use-load";
 
 /** The app's public settings in Ecwid app storage (read and written server-side with the secret token). */
 export function SettingsForm() {
   const { boot, t, check } = useEmbedded();
-  const settings = useQuery({
-    queryKey: ["ecwid", boot.storeId, "settings"],
-    queryFn: async () => {
-      const result = check(await ecwidLoadSettings(boot.sessionToken, {}));
-      if (!result.ok) throw new Error(result.code);
-      return result.data;
-    },
+  const settings = useLoad(boot.storeId, async () => {
+    const result = check(await ecwidLoadSettings(boot.sessionToken, {}));
+    if (!result.ok) throw new Error(result.code);
+    return result.data;
   });
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, startTransition] = useTransition();

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useLoad } from "./use-load";
 
 // Products straight from Ecwid's REST API in the browser, with the store's PUBLIC token: the secret
 // token never leaves the server. Ecwid answers enabled products only to a public token.
@@ -10,14 +10,10 @@ export type ProductPage = { items: PreviewProduct[]; total: number; offset: numb
 
 type Args = { apiBaseUrl: string; storeId: string; publicToken: string | null; keyword: string; offset: number; limit: number };
 
-export const productsKey = (storeId: string) => ["ecwid", storeId, "products"] as const;
-
 export function useEcwidProducts({ apiBaseUrl, storeId, publicToken, keyword, offset, limit }: Args) {
-  return useQuery({
-    queryKey: [...productsKey(storeId), { keyword, offset, limit }],
-    enabled: !!publicToken,
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }): Promise<ProductPage> => {
+  return useLoad(
+    JSON.stringify([storeId, keyword, offset, limit]),
+    async (signal): Promise<ProductPage> => {
       const url = new URL(`${apiBaseUrl}/api/v3/${encodeURIComponent(storeId)}/products`);
       if (keyword) url.searchParams.set("keyword", keyword);
       url.searchParams.set("offset", String(offset));
@@ -38,5 +34,6 @@ export function useEcwidProducts({ apiBaseUrl, storeId, publicToken, keyword, of
         })),
       };
     },
-  });
+    { enabled: !!publicToken },
+  );
 }

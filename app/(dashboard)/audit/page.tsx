@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Pagination } from "@/components/audit/pagination";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { auditQueryString, parseAuditFilters } from "@/lib/audit/filters";
 import { auditActions, listAuditEvents } from "@/lib/audit/query";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StoresFilters } from "@/components/stores/stores-filters";
 import { hrefWith, StoresTable } from "@/components/stores/stores-table";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { listConnections, listFiltersSchema, PAGE_SIZE } from "@/lib/connections/list";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { reauthorizeTarget } from "@/lib/connections/reauthorize-target";
 import { verifyReauthorize } from "@/lib/connections/reauthorize";

@@ -9,7 +9,7 @@ import { UnifiedTokensPanel } from "@/components/stores/unified-tokens-panel";
 import { StatusBadge } from "@/components/stores/status-badge";
 import { platformName } from "@/components/stores/platform-name";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
