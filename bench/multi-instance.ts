@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../scripts/db/engine";
 import { buildIsStale } from "../scripts/lib/build-state";
-import { run, start, stopAll } from "../scripts/lib/processes";
+import { run, start, stopAll, waitUntilHealthy } from "../scripts/lib/processes";
 import { sandboxAppEnv, sandboxUrls } from "../scripts/lib/sandbox-env";
 import { createPostgresDatabase } from "../testing/test-db";
 import { round } from "./lib/stats";
@@ -61,7 +61,7 @@ const check = (ok: boolean, message: string) => {
 
 async function main() {
   await applyMigrations(databaseUrl);
-  if (buildIsStale()) await run("next build", "npx", ["next", "build"], appEnv);
+  if (buildIsStale(appEnv.STORELINK_DIST_DIR)) await run("next build", "npx", ["next", "build"], appEnv);
   await start("sandbox", "npx", ["tsx", "e2e/simulators/main.ts", "--port", String(SANDBOX_PORT)], appEnv, /sandbox ready/, { ownGroup: true });
   const { SandboxControl } = await import("../e2e/simulators/control-client");
   const sandbox = new SandboxControl(sandboxUrls(SANDBOX_PORT).control);
@@ -110,6 +110,7 @@ async function main() {
 
   const apps = Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${BASE_PORT + i}`);
   await Promise.all(apps.map((url, i) => start(`app${i + 1}`, "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(BASE_PORT + i)], { ...appEnv, APP_URL: url, AUTH_URL: url }, /Ready|started server/i, { ownGroup: true })));
+  await Promise.all(apps.map((url) => waitUntilHealthy(`${url}/api/health`)));
 
   // Steady load: closed loop, round-robin over instances and tokens.
   const statuses: Record<string, number> = {};

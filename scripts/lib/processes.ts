@@ -38,6 +38,19 @@ export function start(
   });
 }
 
+/** Resolves once `url` answers 200. `next start` prints "Ready" before it finds its build missing or broken. */
+export async function waitUntilHealthy(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    const res = await fetch(url).catch((error: Error) => error);
+    if (res instanceof Response && res.ok) return;
+    last = res instanceof Response ? `HTTP ${res.status}` : res.message;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s (${last})`);
+}
+
 export function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: "inherit" });
