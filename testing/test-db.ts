@@ -23,12 +23,12 @@ export function withDatabase(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-/** A new empty database `prefix_<random>` on a PostgreSQL server, for scripts that need one of their own. */
-export async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+/** A new database `prefix_<random>` on a PostgreSQL server (empty, or a copy of `template`). */
+export async function createPostgresDatabase(serverUrl: string, prefix: string, { template }: { template?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   return {
     url: withDatabase(serverUrl, name),
@@ -59,23 +59,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const name = `storelink_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
-  await admin.end();
-  const url = withDatabase(server, name);
-  const db = createPrismaClient(url);
+  const copy = await createPostgresDatabase(server, "storelink_test", { template: PG_TEMPLATE_DB });
+  const db = createPrismaClient(copy.url);
   return {
-    url,
+    url: copy.url,
     db,
     kind: "postgresql",
     async drop() {
       await closeDb(db);
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await copy.drop();
     },
   };
 }

@@ -2,7 +2,6 @@
 // TEST_DATABASE_URL is set), migrated, with the test accounts; the platform sandboxes; and the built app.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import pg from "pg";
 import { applyMigrations } from "../../scripts/db/engine";
 import { buildIsStale } from "../../scripts/lib/build-state";
 import { run, start } from "../../scripts/lib/processes";
@@ -10,18 +9,12 @@ import { sandboxAppEnv } from "../../scripts/lib/sandbox-env";
 import { seedConnections } from "../../scripts/seed-connections";
 import { hashPassword } from "../../lib/auth/password";
 import { closeDb, createPrismaClient } from "../../lib/db-client";
-import { withDatabase } from "../../testing/test-db";
+import { createPostgresDatabase } from "../../testing/test-db";
 import { harnessDir, harnessSecretsPath, TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
 
 async function freshDatabase(): Promise<string> {
-  if (testEnv.TEST_DATABASE_URL) {
-    const name = `storelink_e2e_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: testEnv.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    return withDatabase(testEnv.TEST_DATABASE_URL, name);
-  }
+  // Not dropped here: the harness is killed with the test run; CI drops leftover storelink_e2e_* databases.
+  if (testEnv.TEST_DATABASE_URL) return (await createPostgresDatabase(testEnv.TEST_DATABASE_URL, "storelink_e2e")).url;
   return `pglite:./${harnessDir()}/db`;
 }
 
