@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./support/test-env";
 
 test.describe("security headers @security @smoke", () => {
   for (const path of ["/sign-in", "/api/health"]) {
@@ -12,6 +13,18 @@ test.describe("security headers @security @smoke", () => {
       expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     });
   }
+
+  test("unified API responses (which skip the proxy) refuse framing, sniffing and any active content", async ({ request }) => {
+    for (const path of ["/api/v1/store", "/api/v1/products?limit=1", "/api/v1/raw/profile"]) {
+      const response = await request.get(path, { headers: { authorization: "Bearer slk_malformed" } });
+      expect(response.status(), path).toBe(401);
+      const headers = response.headers();
+      expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    }
+  });
 
   test("every inline script on a page carries the request's nonce", async ({ request }) => {
     const response = await request.get("/sign-in");
@@ -35,5 +48,35 @@ test.describe("security headers @security @smoke", () => {
       return !!form && Object.keys(form).some((key) => key.startsWith("__reactFiber"));
     });
     expect(violations).toEqual([]);
+  });
+});
+
+test.describe("framing @security", () => {
+  test.use({ storageState: storageStatePath("admin") });
+  // Only /ecwid and its refusal page /ecwid/invalid may be framed (by the Ecwid Control Panel; checked in
+  // ecwid-payload.spec.ts).
+  const paths = [
+    "/",
+    "/stores",
+    "/stores/connect/elasticpath",
+    "/platforms",
+    "/audit",
+    "/settings",
+    "/users",
+    "/requests",
+    "/api-docs",
+    "/sign-in",
+    "/reauthorize/result",
+    "/api/health",
+    "/api/v1/openapi.json",
+    "/api/v1/store",
+  ];
+  test("every other page and endpoint refuses to be framed", async ({ request }) => {
+    for (const path of paths) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBeLessThan(500);
+      expect(response.headers()["x-frame-options"], path).toBe("DENY");
+      expect(response.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    }
   });
 });

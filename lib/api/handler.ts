@@ -6,8 +6,10 @@ import type { CredentialRow } from "@/lib/connections/fresh-credentials";
 import { reauthorizeLink } from "@/lib/connections/reauthorize";
 import { markNeedsReauth } from "@/lib/connections/status";
 import { noteTokenUse } from "@/lib/connections/unified-tokens";
+import { env } from "@/lib/env";
 import { adapterFor } from "@/lib/platforms/registry";
 import { PlatformError, type ConnectionContext, type PlatformAdapter } from "@/lib/platforms/types";
+import { apiSecurityHeaders } from "@/lib/security/headers";
 import { authenticate, type ApiCaller } from "./authenticate";
 import { ApiError, problemResponse } from "./errors";
 import { maskPath } from "./mask";
@@ -96,6 +98,8 @@ export async function readJson(request: Request): Promise<unknown> {
 /** Output through its schema: only declared fields leave. */
 export const output = <S extends z.ZodType>(schema: S, value: unknown) => ({ body: schema.parse(value) });
 
+let securityHeaders: Record<string, string> | undefined;
+
 export function unifiedRoute<P = Record<string, never>>(handler: (call: UnifiedCall<P>) => Promise<UnifiedResult>) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const started = Date.now();
@@ -127,6 +131,7 @@ export function unifiedRoute<P = Record<string, never>>(handler: (call: UnifiedC
       upstreamStatus = apiError.extra.upstreamStatus;
       response = problemResponse(apiError, instance, headers);
     }
+    for (const [k, v] of Object.entries((securityHeaders ??= apiSecurityHeaders(env)))) response.headers.set(k, v);
     if (caller) {
       const log = { connectionId: caller.connectionId, tokenId: caller.tokenId, method: request.method, path: maskPath(instance, request.nextUrl.searchParams) };
       logApiRequest({ ...log, status: response.status, upstreamStatus: upstreamStatus ?? (Number(response.headers.get("x-upstream-status")) || null), latencyMs: Date.now() - started });

@@ -55,3 +55,18 @@ export function securityHeaders(env: Env, pathname: string, nonce: string): Reco
   if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;
 }
+
+/**
+ * Headers for the unified API's JSON responses, set by unifiedRoute: those routes skip the proxy (no page,
+ * so no nonce and no session gate), but a browser that opens one must still not frame, sniff or run it.
+ */
+export function apiSecurityHeaders(env: Env): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+  };
+  if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  return headers;
+}
