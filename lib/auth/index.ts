@@ -24,6 +24,14 @@ function clientAddress(request: Request): string | null {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: env.AUTH_SECRET,
+  logger: {
+    // A wrong password or a throttled attempt is expected, and audited (auth.sign_in_failed/_throttled);
+    // Auth.js would print each one as an error with a stack trace, burying the errors that matter.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth][error]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
