@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pruneIdempotentRequests } from "@/lib/api/idempotency";
 import { env } from "@/lib/env";
-import { checkConnection } from "./maintain";
 import { pruneByRetention } from "@/lib/requests/prune";
+import { checkConnection } from "./maintain";
 
 // The lifecycle scheduler, started once per process (instrumentation). Every tick it claims a batch of
 // due connections with `FOR UPDATE SKIP LOCKED` and pushes their nextCheckAt forward by a lease inside the
@@ -65,10 +66,12 @@ export function startScheduler(): boolean {
     running = true;
     try {
       await runSchedulerTick();
-      // The API request log's retention: deleting old rows is idempotent, so any instance may do it.
+      // Housekeeping: the API request log's retention and expired Idempotency-Keys. Deleting old rows is
+      // idempotent, so any instance may do it.
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now();
         await pruneByRetention();
+        await pruneIdempotentRequests();
       }
     } catch (error) {
       console.error("[scheduler] tick failed:", error instanceof Error ? error.message : error);

@@ -18,10 +18,8 @@ export async function pruneApiRequests(olderThan: Date, client: DbClient = db, b
   }
 }
 
-/** What the scheduler runs: prune by the configured retention (default 30 days), and expired idempotency keys. */
+/** What the scheduler runs: prune by the configured retention (default 30 days). */
 export async function pruneByRetention(now = new Date(), client: DbClient = db): Promise<number> {
   const { retentionCutoff, retentionDays } = await import("@/lib/settings/retention");
-  const { pruneIdempotentRequests } = await import("@/lib/api/idempotency");
-  await pruneIdempotentRequests(now);
   return pruneApiRequests(retentionCutoff(await retentionDays(client), now), client);
 }
