@@ -37,22 +37,27 @@ export function browserApiOrigins(env: Env): string[] {
   return [...new Set(urls.map((u) => new URL(u).origin))];
 }
 
+/** What pages and API responses share: no sniffing, a referrer policy, and HSTS once served over https. */
+function baseHeaders(env: Env): Record<string, string> {
+  const headers: Record<string, string> = { "Referrer-Policy": "strict-origin-when-cross-origin", "X-Content-Type-Options": "nosniff" };
+  if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  return headers;
+}
+
 export function securityHeaders(env: Env, pathname: string, nonce: string): Record<string, string> {
   const embedded = isEmbeddedPath(pathname);
   const headers: Record<string, string> = {
+    ...baseHeaders(env),
     "Content-Security-Policy": contentSecurityPolicy({
       nonce,
       frameAncestors: embedded ? env.ECWID_CP_ORIGINS : [],
       connectSources: browserApiOrigins(env),
       dev: env.NODE_ENV === "development",
     }),
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
   // X-Frame-Options has no allow-list; frame-ancestors governs the embedded page alone.
   if (!embedded) headers["X-Frame-Options"] = "DENY";
-  if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;
 }
 
@@ -61,12 +66,5 @@ export function securityHeaders(env: Env, pathname: string, nonce: string): Reco
  * so no nonce and no session gate), but a browser that opens one must still not frame, sniff or run it.
  */
 export function apiSecurityHeaders(env: Env): Record<string, string> {
-  const headers: Record<string, string> = {
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-  };
-  if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
-  return headers;
+  return { ...baseHeaders(env), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "X-Frame-Options": "DENY" };
 }
