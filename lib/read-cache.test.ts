@@ -1,12 +1,11 @@
 // The unified API's read memo: kept for a moment, shared by concurrent callers, and forgotten on any write
 // this process makes to the rows it holds, including a write that lands while a read is in flight.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, setEnv, setTestEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection, setTestEnv } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import { cachedRead, clearReadCache, READ_CACHE_TTL_MS } from "./read-cache";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/testing/test-db");
 const tokens = await import("@/lib/connections/unified-tokens");
 
 describe("cachedRead", () => {
@@ -55,9 +54,7 @@ describe("cachedRead", () => {
 describe("invalidation through the Prisma client", () => {
   let testDb: TestDatabase;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    setEnv({ DATABASE_URL: testDb.url });
-    bindDb(testDb.db);
+    testDb = await bindTestDatabase();
   });
   afterAll(async () => testDb.drop());
 

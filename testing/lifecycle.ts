@@ -3,6 +3,7 @@
 // and the in-process platform sandbox.
 import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db-client";
+import type { TestDatabase } from "./test-db";
 
 export const TEST_VAULT_KEYS = `t1:${Buffer.alloc(32, 7).toString("base64")}`;
 
@@ -20,6 +21,16 @@ export function setTestEnv(extra: Record<string, string> = {}): void {
 /** Makes lib/db's lazy singleton use `client` (one PGlite folder admits one handle). */
 export function bindDb(client: DbClient): void {
   (globalThis as unknown as { storelinkDb?: DbClient }).storelinkDb = client;
+}
+
+/** A throw-away database (testing/test-db.ts) that lib/db and `env.DATABASE_URL` use for the rest of the file. */
+export async function bindTestDatabase(): Promise<TestDatabase> {
+  // Imported here, not above: test-db loads lib/db-client, which must not read `env` before setTestEnv.
+  const { createTestDatabase } = await import("./test-db");
+  const testDb = await createTestDatabase();
+  setEnv({ DATABASE_URL: testDb.url });
+  bindDb(testDb.db);
+  return testDb;
 }
 
 export async function insertConnection(

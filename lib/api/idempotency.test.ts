@@ -1,20 +1,17 @@
 // Idempotency-Key on unified-API writes: applied once per key, replayed after, refused when reused for a
 // different request or when the first attempt's outcome is unknown; a refusal by the platform frees the key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, setEnv, setTestEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection, setTestEnv } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import { PlatformError } from "@/lib/platforms/types";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/testing/test-db");
 const { idempotent, pruneIdempotentRequests, IDEMPOTENCY_TTL_MS } = await import("./idempotency");
 
 let testDb: TestDatabase;
 let connectionId: string;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  setEnv({ DATABASE_URL: testDb.url });
-  bindDb(testDb.db);
+  testDb = await bindTestDatabase();
   connectionId = await insertConnection(testDb.db, { platform: "ECWID", credentials: { accessToken: "x" } });
 });
 afterAll(async () => testDb.drop());

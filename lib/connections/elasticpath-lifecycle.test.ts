@@ -1,6 +1,6 @@
 // Elastic Path tokens through the lifecycle engine, against the in-process sandbox: one token request for
 // 50 concurrent callers on an expired token, 401 → one re-mint + retry, rejected keys → NEEDS_REAUTH.
-import { bindDb, insertConnection as insertAnyConnection, readStoredCredentials, setEnv, setTestEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection as insertAnyConnection, readStoredCredentials, setTestEnv } from "@/testing/lifecycle";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SandboxControl } from "@/e2e/simulators/control-client";
 import { startSandbox, type RunningSandbox } from "@/e2e/simulators/server";
@@ -14,7 +14,6 @@ let testDb: TestDatabase;
 const sandbox: RunningSandbox = await startSandbox({ port: 0 });
 const control = new SandboxControl(sandbox.urls.control);
 setTestEnv({ ELASTICPATH_BASE_URLS: `sandbox=${sandbox.urls.elasticpath}` });
-const { createTestDatabase } = await import("@/testing/test-db");
 const { freshCredentials } = await import("./fresh-credentials");
 const { withElasticPath } = await import("@/lib/platforms/elasticpath/session");
 const { listCatalogProducts } = await import("@/lib/platforms/elasticpath/api");
@@ -23,9 +22,7 @@ const { elasticPathAdapter } = await import("@/lib/platforms/elasticpath/adapter
 type Creds = { clientId: string; clientSecret: string; accessToken: string };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  setEnv({ DATABASE_URL: testDb.url });
-  bindDb(testDb.db);
+  testDb = await bindTestDatabase();
 });
 afterAll(async () => {
   await testDb?.drop();

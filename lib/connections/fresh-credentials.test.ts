@@ -1,11 +1,10 @@
 // Every lifecycle rule of freshCredentials, with a controllable clock and a fake adapter.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, readStoredCredentials, setTestEnv, testClock, setEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection, readStoredCredentials, setTestEnv, testClock } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import type { PlatformAdapter, Renewal } from "@/lib/platforms/types";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/testing/test-db");
 const { freshCredentials } = await import("./fresh-credentials");
 const { setAdapterForTests } = await import("@/lib/platforms/registry");
 const { PlatformError } = await import("@/lib/platforms/types");
@@ -50,9 +49,7 @@ let testDb: TestDatabase;
 let provider: ReturnType<typeof fakeProvider>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  setEnv({ DATABASE_URL: testDb.url });
-  bindDb(testDb.db);
+  testDb = await bindTestDatabase();
 });
 afterAll(async () => {
   setAdapterForTests("OAUTH2", null);

@@ -1,20 +1,17 @@
 // The stores table query: every sort and direction pages through the same order as one `NULLS LAST` query
 // (the list reads valued and empty rows separately to stay on indexes), and the search finds names and ids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, setEnv, setTestEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, setTestEnv } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import { seedConnections } from "@/scripts/seed-connections";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/testing/test-db");
 const { listConnections, listFiltersSchema, PAGE_SIZE } = await import("./list");
 
 const ROWS = 60; // 15 never used, 20 without access expiry: page boundaries fall inside and after the valued rows
 let testDb: TestDatabase;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  setEnv({ DATABASE_URL: testDb.url });
-  bindDb(testDb.db);
+  testDb = await bindTestDatabase();
   await seedConnections(testDb.db, ROWS);
 });
 afterAll(async () => testDb.drop());

@@ -3,7 +3,7 @@ import { testServerUrl } from "@/testing/test-db";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, readStoredCredentials, setTestEnv, TEST_VAULT_KEYS, setEnv, childProcessEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection, readStoredCredentials, setTestEnv, TEST_VAULT_KEYS, childProcessEnv } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import type { RunningSandbox } from "@/e2e/simulators/server";
 import type { SandboxControl as Control } from "@/e2e/simulators/control-client";
@@ -24,10 +24,7 @@ describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DAT
     sandbox = await startSandbox({ port: 0, appUrl: "http://127.0.0.1:3999" });
     control = new SandboxControl(sandbox.urls.control);
     setTestEnv({ OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT });
-    const { createTestDatabase } = await import("@/testing/test-db");
-    testDb = await createTestDatabase();
-    setEnv({ DATABASE_URL: testDb.url });
-    bindDb(testDb.db);
+    testDb = await bindTestDatabase();
     childEnv = childProcessEnv({ DATABASE_URL: testDb.url, STORELINK_VAULT_KEYS: TEST_VAULT_KEYS, OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT });
   });
   afterAll(async () => {

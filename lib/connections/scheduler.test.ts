@@ -1,11 +1,10 @@
 // The scheduler and the maintenance actions, with a fake adapter and a controllable clock.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, setTestEnv, testClock, setEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection, setTestEnv, testClock } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import type { PlatformAdapter } from "@/lib/platforms/types";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/testing/test-db");
 const { claimDueConnections, runSchedulerTick, CLAIM_LEASE_MS } = await import("./scheduler");
 const { checkConnection, disconnectConnection } = await import("./maintain");
 const { setAdapterForTests } = await import("@/lib/platforms/registry");
@@ -30,9 +29,7 @@ const refreshing = {
 const clock = testClock();
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  setEnv({ DATABASE_URL: testDb.url });
-  bindDb(testDb.db);
+  testDb = await bindTestDatabase();
   setAdapterForTests("ECWID", fixedToken);
   setAdapterForTests("OAUTH2", refreshing);
 });

@@ -1,18 +1,15 @@
 // Unified-token management: rotate with a grace period (default none), revoke, and "last used" writes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindDb, insertConnection, setTestEnv, setEnv } from "@/testing/lifecycle";
+import { bindTestDatabase, insertConnection, setTestEnv } from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 
 setTestEnv();
-const { createTestDatabase } = await import("@/testing/test-db");
 const t = await import("./unified-tokens");
 
 let testDb: TestDatabase;
 let connectionId: string;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  setEnv({ DATABASE_URL: testDb.url });
-  bindDb(testDb.db);
+  testDb = await bindTestDatabase();
   connectionId = await insertConnection(testDb.db, { platform: "ECWID", credentials: { token: "x" } });
 });
 afterAll(async () => testDb.drop());
