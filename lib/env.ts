@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Every environment variable Storelink reads, validated once. Nothing else reads process.env.
@@ -52,6 +53,23 @@ const origins = z.string().transform((raw, ctx) =>
     }),
 );
 
+/** `host` or `host:port` entries (IPv6 in brackets, or bare without a port), comma separated. */
+const hostList = z.string().transform((raw, ctx) =>
+  raw
+    .split(",")
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean)
+    .map((entry) => {
+      const valid = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::\d{1,5})?$/.test(entry) || /^[0-9a-f:.]*:[0-9a-f:.]*$/.test(entry);
+      if (!valid)
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" must be a host name or address, optionally with :port (IPv6 as [::1]:443)`,
+        });
+      return entry;
+    }),
+);
+
 const baseUrl = z.url({ error: "must be an absolute http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
 
 const schema = z.object({
@@ -60,7 +78,9 @@ const schema = z.object({
     .string()
     .regex(/^(pglite:.+|postgres(ql)?:\/\/.+)$/, "must be pglite:DIR or postgresql://user@host:port/db")
     .default("pglite:./.data/db"),
-  AUTH_SECRET: z.string({ error: "set it to a random string of 32+ characters (npm run demo makes one)" }).min(32, "must be at least 32 characters"),
+  AUTH_SECRET: z
+    .string({ error: "set it to a random string of 32+ characters (npm run demo makes one)" })
+    .min(32, "must be at least 32 characters"),
   AUTH_URL: z.url().optional(),
   STORELINK_VAULT_KEYS: vaultKeyRing,
   APP_URL: baseUrl.default("http://localhost:3000"),
@@ -82,8 +102,36 @@ const schema = z.object({
   OAUTH2_PROVIDER_URL: baseUrl.optional(),
   OAUTH2_CLIENT_ID: z.string().min(1).optional(),
   OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * How many proxies in front of Storelink append to X-Forwarded-For. 0: no proxy, the client address is
+   * the socket's (Next passes a client's own X-Forwarded-For on unchanged, so it is never believed).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number of proxy hops (0 with no proxy in front)" })
+    .int("must be a whole number of proxy hops (0 with no proxy in front)")
+    .min(0)
+    .max(10)
+    .default(0),
+  /**
+   * Hosts that admin-entered platform URLs (an Elastic Path custom base URL) may name although they are on
+   * private or loopback addresses, or plain http: the sandboxes in the demo and the tests. Unset: none.
+   */
+  STORELINK_ALLOW_PRIVATE_HOSTS: hostList.prefault(""),
   /** Runs the lifecycle scheduler in this process (default on; tests turn it off for determinism). */
   STORELINK_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /** Delivers apps' outbound webhooks from the outbox in this process (every instance may: claims are SKIP LOCKED). */
+  STORELINK_WEBHOOKS: z.enum(["on", "off"]).default("on"),
+  /** First retry delay of a failed webhook delivery; each next one doubles (with jitter) for up to 3 days. */
+  STORELINK_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Shared counters (unified-token rate limits across instances); unset: per-process limits. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be redis://host:port (or rediss://)")
+    .optional(),
+  /** Port of the standalone unified-API server (`npm run start:api`, or STORELINK_API_SERVER=on). */
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** Also serve the unified API on API_PORT from the Next process (one-process deployments on PGlite, the demo). */
+  STORELINK_API_SERVER: z.enum(["on", "off"]).default("off"),
 });
 
 export type Env = z.output<typeof schema>;

@@ -3,7 +3,8 @@
 //
 // Consistency: any write to Connection or UnifiedToken made through this process's Prisma client clears
 // it (the hook in lib/db-client.ts), so this instance sees its own revocations, renewals and status changes
-// at once. Other instances see them within READ_CACHE_TTL_MS: the bound on how long a token revoked
+// at once; the one exception is an update that only touches MEMO_IGNORED_COLUMNS ("last used", scheduling),
+// which would otherwise empty the memo for every token each time one token's minute of "last used" rolls over. Other instances see them within READ_CACHE_TTL_MS: the bound on how long a token revoked
 // elsewhere can still be accepted here. Renewal always re-reads the row under the refresh lock.
 
 export const READ_CACHE_TTL_MS = 1_000;
@@ -54,3 +55,17 @@ export function clearReadCache(): void {
 
 /** The models whose rows the cache holds: a write to one of them clears it. */
 export const CACHED_MODELS = new Set(["Connection", "UnifiedToken"]);
+
+/**
+ * Columns an update may touch without clearing the memo: findLiveCaller's select and connectionSelect
+ * (lib/connections/fresh-credentials.ts) do not hold them, and the PostgreSQL trigger
+ * (prisma/migrations/20261201091500_read_cache_broadcast) ignores them too. The exception is a token's
+ * lastUsedAt, which the memo carries only as noteTokenUse's once-a-minute hint: a stale copy for the rest
+ * of the memo's second costs nothing, because noteTokenUse also remembers what this process wrote. Adding
+ * a column here that the memo or the trigger depends on would let a stale row live for READ_CACHE_TTL_MS
+ * (read-cache.test.ts checks the lists against connectionSelect and the trigger).
+ */
+export const MEMO_IGNORED_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  UnifiedToken: new Set(["lastUsedAt"]),
+  Connection: new Set(["nextCheckAt", "lastUsedAt", "lastError", "updatedAt"]),
+};

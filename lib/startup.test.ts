@@ -10,7 +10,13 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const retired = new KeyRing([{ id: "retired", key: randomBytes(32) }]);
   await t.db.connection.create({
-    data: { id: "c1", platform: "ECWID", externalId: "1", displayName: "Store", ...sealConnectionCredentials("c1", { accessToken: "secret_x" }, retired) },
+    data: {
+      id: "c1",
+      platform: "ECWID",
+      externalId: "1",
+      displayName: "Store",
+      ...sealConnectionCredentials("c1", { accessToken: "secret_x" }, retired),
+    },
   });
   vi.stubEnv("DATABASE_URL", t.url);
   vi.stubEnv("AUTH_SECRET", "x".repeat(40));
@@ -50,6 +56,8 @@ describe("environment validation", () => {
     expect(message).toContain("AUTH_SECRET: set it to a random string of 32+ characters");
     expect(message).toContain("STORELINK_VAULT_KEYS: set it to a key ring");
     expect(message).toContain("APP_URL: must be an absolute http(s) URL");
-    expect(() => parseEnv({ AUTH_SECRET: "x".repeat(40), STORELINK_VAULT_KEYS: "k1:dG9vc2hvcnQ=" })).toThrowError(/decodes to 32 bytes/);
+    expect(() => parseEnv({ AUTH_SECRET: "x".repeat(40), STORELINK_VAULT_KEYS: "k1:dG9vc2hvcnQ=" })).toThrowError(
+      /decodes to 32 bytes/,
+    );
   });
 });

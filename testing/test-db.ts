@@ -4,17 +4,25 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { closeDb, createPrismaClient, type DbClient } from "@/lib/db-client";
 
-export const PGLITE_TEMPLATE_DIR = join(tmpdir(), "storelink-test-template");
-export const PG_TEMPLATE_DB = "storelink_test_template";
+// One template per checkout: two checkouts on one machine (worktrees, CI beside a developer) must not
+// rebuild each other's template mid-run.
+const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
+export const PGLITE_TEMPLATE_DIR = join(tmpdir(), `storelink-test-template-${checkout}`);
+export const PG_TEMPLATE_DB = `storelink_test_template_${checkout}`;
 
 export type TestDatabase = { url: string; db: DbClient; kind: "pglite" | "postgresql"; dataDir?: string; drop(): Promise<void> };
 
 export function testServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
+}
+
+/** The Redis the shared-rate-limit tests use (TEST_REDIS_URL; CI and these machines run one on 6379). */
+export function testRedisUrl(): string {
+  return process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 }
 
 export function withDatabase(serverUrl: string, name: string): string {
@@ -24,7 +32,11 @@ export function withDatabase(serverUrl: string, name: string): string {
 }
 
 /** A new database `prefix_<random>` on a PostgreSQL server (empty, or a copy of `template`). */
-export async function createPostgresDatabase(serverUrl: string, prefix: string, { template }: { template?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(
+  serverUrl: string,
+  prefix: string,
+  { template }: { template?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

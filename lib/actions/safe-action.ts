@@ -22,7 +22,11 @@ export function adminAction<S extends z.ZodType, T>(
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+      return {
+        ok: false,
+        error: "Please correct the highlighted fields.",
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      };
     }
     const user = await currentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
@@ -37,7 +41,10 @@ export function adminAction<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.message };
       console.error(`[action ${options.name}]`, error instanceof Error ? error.message : error);
-      return { ok: false, error: "Something went wrong on our side; please try again. If it keeps failing, check the server log." };
+      return {
+        ok: false,
+        error: "Something went wrong on our side; please try again. If it keeps failing, check the server log.",
+      };
     }
   };
 }

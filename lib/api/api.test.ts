@@ -1,15 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError, PROBLEMS, problemBody } from "./errors";
-import { maskPath } from "./mask";
-import { openApiDocument } from "./openapi";
-import { rateLimitHeaders, takeToken } from "./rate-limit";
+import { maskPath } from "@/lib/requests/mask";
+import { openApiDocument } from "./app";
+import { RATE_LIMIT, rateLimitHeaders, takeToken } from "./rate-limit";
 import { confineRawPath } from "./raw-path";
 import { validateOpenApi31, validateOpenApiDocument } from "@/e2e/support/api-openapi";
 
 describe("raw path confinement", () => {
-  it.each(["/api/shop", "/api/products?x=1".split("?")[0]!, "/api/v3/1003/profile", "/v2/settings", "/catalog/products/abc-123"])("accepts %s", (p) => {
-    expect(confineRawPath(p)).toBe(p);
-  });
+  it.each(["/api/shop", "/api/products?x=1".split("?")[0]!, "/api/v3/1003/profile", "/v2/settings", "/catalog/products/abc-123"])(
+    "accepts %s",
+    (p) => {
+      expect(confineRawPath(p)).toBe(p);
+    },
+  );
   it.each([
     "api/shop",
     "/api/%2e%2e/oauth/token",
@@ -42,21 +46,34 @@ describe("problem details", () => {
 
 describe("masking", () => {
   it("masks secret-looking query values and unified tokens in paths", () => {
-    expect(maskPath("/api/v1/raw/api/shop", new URLSearchParams("access_token=abc&q=mug&client_secret=s"))).toBe("/api/v1/raw/api/shop?access_token=***&q=mug&client_secret=***");
+    expect(maskPath("/api/v1/raw/api/shop", new URLSearchParams("access_token=abc&q=mug&client_secret=s"))).toBe(
+      "/api/v1/raw/api/shop?access_token=***&q=mug&client_secret=***",
+    );
     expect(maskPath("/api/v1/raw/slk_ABCDEFGHIJKLMNOP", new URLSearchParams())).toBe("/api/v1/raw/slk_ABCD…");
   });
 });
 
-describe("rate limit", () => {
-  it("allows a burst, then refuses with a Retry-After, then refills", () => {
-    const cfg = { capacity: 3, refillPerSecond: 1 };
-    const t0 = 1_000_000;
-    expect([1, 2, 3].map(() => takeToken("k", t0, cfg).allowed)).toEqual([true, true, true]);
-    const refused = takeToken("k", t0, cfg);
-    expect(refused).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 1 });
-    expect(rateLimitHeaders(refused)["RateLimit-Remaining"]).toBe("0");
-    expect(takeToken("k", t0 + 1000, cfg).allowed).toBe(true);
-    expect(takeToken("other", t0, cfg).allowed).toBe(true);
+describe("rate limit (per process without REDIS_URL)", () => {
+  beforeAll(() => {
+    vi.stubEnv("AUTH_SECRET", "api-test-auth-secret-0123456789abcdef");
+    vi.stubEnv("STORELINK_VAULT_KEYS", `k1:${randomBytes(32).toString("base64")}`);
+    vi.stubEnv("REDIS_URL", "");
+  });
+  afterAll(() => vi.unstubAllEnvs());
+
+  it("allows the token's budget in a window, then refuses with a Retry-After; other tokens are unaffected", async () => {
+    const key = `k-${Math.random()}`;
+    const first = await Promise.all(Array.from({ length: RATE_LIMIT.points }, () => takeToken(key)));
+    expect(first.every((d) => d.allowed)).toBe(true);
+    const refused = await takeToken(key);
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(RATE_LIMIT.windowSeconds);
+    expect(rateLimitHeaders(refused)).toMatchObject({
+      "RateLimit-Remaining": "0",
+      "RateLimit-Policy": `"per-token";q=${RATE_LIMIT.points};w=${RATE_LIMIT.windowSeconds}`,
+    });
+    expect((await takeToken(`other-${key}`)).allowed).toBe(true);
   });
 });
 
@@ -68,8 +85,15 @@ describe("OpenAPI document", () => {
     expect(product.required).toEqual(expect.arrayContaining(["id", "name", "price", "stock"]));
   });
   it("the validator catches broken documents (so it can fail)", () => {
-    const doc = openApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, { parameters?: unknown[] }>> };
-    const broken = { ...doc, openapi: "3.0.0", paths: { ...doc.paths, "/x/{id}": { get: { responses: { "200": { $ref: "#/components/schemas/Nope" } } } } } };
+    const doc = openApiDocument() as unknown as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: unknown[] }>>;
+    };
+    const broken = {
+      ...doc,
+      openapi: "3.0.0",
+      paths: { ...doc.paths, "/x/{id}": { get: { responses: { "200": { $ref: "#/components/schemas/Nope" } } } } },
+    };
     const errors = validateOpenApi31(broken as unknown as Record<string, unknown>);
     expect(errors).toEqual(expect.arrayContaining(["openapi must be 3.1.x", "get /x/{id}: no path parameter for {id}"]));
     expect(errors.some((e) => e.includes("unresolved $ref"))).toBe(true);

@@ -1,7 +1,20 @@
 import "server-only";
+import { ConnectSessionError } from "@/lib/apps/connect-sessions";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { PlatformError } from "@/lib/platforms/types";
-import { ApiError } from "./errors";
+import { ApiError, type ProblemCode } from "./errors";
+
+const CONNECT_PROBLEMS = {
+  not_found: "connect_session_not_found",
+  expired: "connect_session_expired",
+  used: "connect_session_used",
+  not_completed: "connect_not_completed",
+  code_invalid: "connect_code_invalid",
+  code_used: "connect_code_used",
+  code_expired: "connect_code_expired",
+  return_url_not_allowed: "return_url_not_allowed",
+  platform_not_offered: "platform_not_offered",
+} as const satisfies Record<ConnectSessionError["code"], ProblemCode>;
 
 /**
  * PlatformError kinds → unified API problems; a database that is not answering → 503 with a Retry-After
@@ -9,8 +22,11 @@ import { ApiError } from "./errors";
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof ConnectSessionError) return new ApiError(CONNECT_PROBLEMS[error.code], error.message);
   if (isDatabaseUnavailable(error)) {
-    return new ApiError("service_unavailable", "Storelink's database is not answering; retry in a moment.", { retryAfterSeconds: 2 });
+    return new ApiError("service_unavailable", "Storelink's database is not answering; retry in a moment.", {
+      retryAfterSeconds: 2,
+    });
   }
   if (!(error instanceof PlatformError)) return new ApiError("internal", "Something went wrong on our side.");
   const upstream = { upstreamStatus: error.upstreamStatus, retryAfterSeconds: error.retryAfterSeconds };

@@ -1,41 +1,107 @@
-// Per-token rate limit: an in-memory token bucket per unified token, per instance. With N instances
-// behind a load balancer a token gets up to N× the budget; that is the documented trade-off for not
-// putting a write on every request (a shared limit would need PostgreSQL or Redis).
+import "server-only";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
 
-export const RATE_LIMIT = { capacity: 120, refillPerSecond: 2 } as const;
-const MAX_BUCKETS = 50_000;
+// Each unified token may make RATE_LIMIT.points requests per window. With REDIS_URL the budget is one
+// counter in Redis shared by every instance (rate-limiter-flexible's atomic Redis limiter); without it,
+// each process counts alone (N instances give a token up to N× the budget: documented). If Redis stops
+// answering, the in-process limiter takes over (rate-limiter-flexible's insurance limiter) and a warning
+// is logged: a Redis outage never turns into a 500 or an unlimited API.
 
-type Bucket = { tokens: number; updatedAt: number };
-const buckets = new Map<string, Bucket>();
+export const RATE_LIMIT = { points: 120, windowSeconds: 60 } as const;
 
-export type RateDecision = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; retryAfterSeconds: number };
+export type RateDecision = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+  retryAfterSeconds: number;
+};
 
-export function takeToken(key: string, now = Date.now(), config: { capacity: number; refillPerSecond: number } = RATE_LIMIT): RateDecision {
-  const existing = buckets.get(key);
-  const bucket = existing ?? { tokens: config.capacity, updatedAt: now };
-  bucket.tokens = Math.min(config.capacity, bucket.tokens + ((now - bucket.updatedAt) / 1000) * config.refillPerSecond);
-  bucket.updatedAt = now;
-  const allowed = bucket.tokens >= 1;
-  if (allowed) bucket.tokens -= 1;
-  if (!existing) {
-    if (buckets.size >= MAX_BUCKETS) buckets.delete(buckets.keys().next().value!);
-    buckets.set(key, bucket);
-  }
-  const remaining = Math.floor(bucket.tokens);
+export type Limiters = { limiter: RateLimiterAbstract; redis: Redis | null };
+const holder = globalThis as unknown as { storelinkRateLimiters?: Limiters };
+
+/**
+ * One process's limiter set: shared through Redis when `redisUrl` is given, per process otherwise. The app
+ * keeps one (below); tests create several to stand in for several instances.
+ */
+export function createLimiters(redisUrl: string | undefined = env.REDIS_URL): Limiters {
+  const memory = new RateLimiterMemory({
+    points: RATE_LIMIT.points,
+    duration: RATE_LIMIT.windowSeconds,
+    keyPrefix: "unified-token",
+  });
+  if (!redisUrl) return { limiter: memory, redis: null };
+  // Fail fast while Redis is away (no offline queue, no retries per call): the insurance limiter answers.
+  const redis = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1_000,
+    lazyConnect: false,
+  });
+  let warned = false;
+  redis.on("error", (error: Error) => {
+    if (!warned)
+      console.warn(
+        `[rate-limit] Redis at ${redactUrl(redisUrl)} is not answering (${error.message}): per-process limits until it is back.`,
+      );
+    warned = true;
+  });
+  redis.on("ready", () => {
+    if (warned) console.info("[rate-limit] Redis is back: token budgets are shared across instances again.");
+    warned = false;
+  });
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    points: RATE_LIMIT.points,
+    duration: RATE_LIMIT.windowSeconds,
+    keyPrefix: "storelink:rl:unified-token",
+    insuranceLimiter: memory,
+  });
+  return { limiter, redis };
+}
+
+const limiters = () => (holder.storelinkRateLimiters ??= createLimiters());
+
+function decision(res: RateLimiterRes, allowed: boolean): RateDecision {
+  const resetSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
   return {
     allowed,
-    limit: config.capacity,
-    remaining,
-    resetSeconds: Math.ceil((config.capacity - bucket.tokens) / config.refillPerSecond),
-    retryAfterSeconds: allowed ? 0 : Math.ceil((1 - bucket.tokens) / config.refillPerSecond),
+    limit: RATE_LIMIT.points,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds,
+    retryAfterSeconds: allowed ? 0 : resetSeconds,
   };
+}
+
+/** Takes one request from the token's budget. */
+export function takeToken(key: string): Promise<RateDecision> {
+  return takeTokenFrom(limiters(), key);
+}
+
+/** Takes one request from the token's budget in a given limiter set (`takeToken` uses the process's own). */
+export async function takeTokenFrom({ limiter }: Limiters, key: string): Promise<RateDecision> {
+  try {
+    return decision(await limiter.consume(key), true);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return decision(rejection, false);
+    // Neither Redis nor the insurance limiter could answer: let the call through rather than fail it.
+    console.warn(`[rate-limit] could not count a request: ${rejection instanceof Error ? rejection.message : rejection}`);
+    return {
+      allowed: true,
+      limit: RATE_LIMIT.points,
+      remaining: RATE_LIMIT.points,
+      resetSeconds: RATE_LIMIT.windowSeconds,
+      retryAfterSeconds: 0,
+    };
+  }
 }
 
 /** IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers) plus the widely used -Limit/-Remaining/-Reset trio. */
 export function rateLimitHeaders(d: RateDecision): Record<string, string> {
-  const window = Math.ceil(RATE_LIMIT.capacity / RATE_LIMIT.refillPerSecond);
   return {
-    "RateLimit-Policy": `"per-token";q=${d.limit};w=${window}`,
+    "RateLimit-Policy": `"per-token";q=${d.limit};w=${RATE_LIMIT.windowSeconds}`,
     RateLimit: `"per-token";r=${d.remaining};t=${d.resetSeconds}`,
     "RateLimit-Limit": String(d.limit),
     "RateLimit-Remaining": String(d.remaining),
@@ -43,6 +109,11 @@ export function rateLimitHeaders(d: RateDecision): Record<string, string> {
   };
 }
 
-export function resetRateLimitsForTests(): void {
-  buckets.clear();
+/** Closes the Redis connection (graceful shutdown of the standalone server). */
+export async function closeRateLimiter(): Promise<void> {
+  const current = holder.storelinkRateLimiters;
+  holder.storelinkRateLimiters = undefined;
+  await current?.redis?.quit().catch(() => undefined);
 }
+
+const redactUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//***@");

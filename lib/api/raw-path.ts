@@ -16,13 +16,17 @@ const FORBIDDEN = [
 ];
 
 export function confineRawPath(encodedPath: string): string {
-  if (!encodedPath.startsWith("/") || encodedPath.length > 2048) throw new ApiError("path_not_allowed", "The raw path must be a relative path on the platform API.");
+  if (!encodedPath.startsWith("/") || encodedPath.length > 2048)
+    throw new ApiError("path_not_allowed", "The raw path must be a relative path on the platform API.");
   for (const pattern of FORBIDDEN) {
-    if (pattern.test(encodedPath)) throw new ApiError("path_not_allowed", "The raw path contains a sequence that could leave the platform API.");
+    if (pattern.test(encodedPath))
+      throw new ApiError("path_not_allowed", "The raw path contains a sequence that could leave the platform API.");
   }
   const segments = encodedPath.split("/").slice(1);
-  if (segments.some((s) => s === "." || s === "..")) throw new ApiError("path_not_allowed", "Dot segments are not allowed in the raw path.");
+  if (segments.some((s) => s === "." || s === ".."))
+    throw new ApiError("path_not_allowed", "Dot segments are not allowed in the raw path.");
   // An absolute URL smuggled as the first segment ("http:" / "https:").
-  if (segments[0]?.includes(":")) throw new ApiError("path_not_allowed", "Absolute URLs are not allowed; give a path on the platform API.");
+  if (segments[0]?.includes(":"))
+    throw new ApiError("path_not_allowed", "Absolute URLs are not allowed; give a path on the platform API.");
   return encodedPath;
 }

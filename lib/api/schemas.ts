@@ -1,11 +1,13 @@
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
+import { FULFILLMENT_STATUSES, PAYMENT_STATUSES } from "@/lib/platforms/order-statuses";
 
-// Inputs and outputs of the unified API. Responses are parsed through these before they leave, so a
-// field added to an adapter later cannot leak; the OpenAPI document is generated from them.
+// Inputs and outputs of the unified API, declared once: the routes validate with them, responses are
+// parsed through them before they leave (a field added to an adapter later cannot leak), and the OpenAPI
+// document is generated from them (`.openapi(name)` makes a named component).
 
 export const platformSchema = z.enum(["ECWID", "ELASTICPATH", "OAUTH2"]);
-export const paymentStatusSchema = z.enum(["AWAITING_PAYMENT", "PAID", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED", "INCOMPLETE"]);
-export const fulfillmentStatusSchema = z.enum(["AWAITING_PROCESSING", "PROCESSING", "SHIPPED", "DELIVERED", "WILL_NOT_DELIVER", "RETURNED", "READY_FOR_PICKUP"]);
+export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
+export const fulfillmentStatusSchema = z.enum(FULFILLMENT_STATUSES);
 
 export const storeSchema = z
   .object({
@@ -16,7 +18,7 @@ export const storeSchema = z
     email: z.string().nullable(),
     currency: z.string().nullable(),
   })
-  .meta({ id: "Store" });
+  .openapi("Store");
 
 export const productSchema = z
   .object({
@@ -28,8 +30,9 @@ export const productSchema = z
     stock: z.number().nullable().describe("null = not tracked / unlimited"),
     enabled: z.boolean(),
     url: z.string().nullable(),
+    updatedAt: z.string().nullable().describe("RFC 3339; null when the platform does not say"),
   })
-  .meta({ id: "Product" });
+  .openapi("Product");
 
 export const orderSchema = z
   .object({
@@ -40,39 +43,94 @@ export const orderSchema = z
     paymentStatus: paymentStatusSchema.nullable(),
     fulfillmentStatus: fulfillmentStatusSchema.nullable(),
     createdAt: z.string().nullable(),
+    updatedAt: z.string().nullable().describe("RFC 3339; null when the platform does not say"),
     items: z.array(z.object({ sku: z.string().nullable(), name: z.string(), quantity: z.number(), price: z.number() })),
   })
-  .meta({ id: "Order" });
+  .openapi("Order");
+
+export const customerSchema = z
+  .object({
+    id: z.string(),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi("Customer");
 
 const page = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() }).meta({ id });
+  z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() }).openapi(id);
 
 export const productPageSchema = page(productSchema, "ProductPage");
 export const orderPageSchema = page(orderSchema, "OrderPage");
+export const customerPageSchema = page(customerSchema, "CustomerPage");
+export const orderCountSchema = z.object({ count: z.number().int() }).openapi("OrderCount");
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const cursor = z.string().min(1).max(200).optional();
+const rfc3339 = z.iso.datetime({ offset: true }).optional();
+/** Incremental sync; `updated_since` is accepted as an alias (the unified API's names are camelCase). */
+const sync = {
+  updatedSince: rfc3339.openapi({
+    description: "RFC 3339: only what changed at or after this instant, oldest change first (stable order), for incremental sync",
+  }),
+  updated_since: rfc3339.openapi({ description: "Alias of updatedSince" }),
+};
 
-export const productQuerySchema = z.object({ q: z.string().trim().min(1).max(200).optional(), limit, cursor });
-export const orderQuerySchema = z.object({
+export const productQuerySchema = z.object({ q: z.string().trim().min(1).max(200).optional(), ...sync, limit, cursor });
+const orderFilters = {
   paymentStatus: paymentStatusSchema.optional(),
   fulfillmentStatus: fulfillmentStatusSchema.optional(),
+  ...sync,
+};
+export const orderQuerySchema = z.object({ ...orderFilters, limit, cursor });
+export const orderCountQuerySchema = z.object(orderFilters);
+export const customerQuerySchema = z.object({
+  q: z.string().trim().min(1).max(200).optional(),
+  email: z.string().trim().min(3).max(320).optional(),
+  ...sync,
   limit,
   cursor,
 });
 
+/** A validated query with the sync alias folded into `updatedSince`. */
+export function syncQuery<Q extends { updatedSince?: string; updated_since?: string }>(query: Q): Omit<Q, "updated_since"> {
+  const { updated_since: alias, ...rest } = query;
+  return { ...rest, updatedSince: rest.updatedSince ?? alias };
+}
+
 export const stockInputSchema = z
-  .object({ delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0, "delta must not be 0") })
+  .object({
+    delta: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((d) => d !== 0, "delta must not be 0"),
+  })
   .strict()
-  .meta({ id: "StockAdjustment" });
+  .openapi("StockAdjustment");
 
 export const orderPatchSchema = z
   .object({ paymentStatus: paymentStatusSchema.optional(), fulfillmentStatus: fulfillmentStatusSchema.optional() })
   .strict()
-  .refine((p) => p.paymentStatus !== undefined || p.fulfillmentStatus !== undefined, "give paymentStatus and/or fulfillmentStatus")
-  .meta({ id: "OrderPatch" });
+  .refine(
+    (p) => p.paymentStatus !== undefined || p.fulfillmentStatus !== undefined,
+    "give paymentStatus and/or fulfillmentStatus",
+  )
+  .openapi("OrderPatch");
 
 export const idSchema = z.string().min(1).max(200);
+export const rawParamsSchema = z.object({
+  path: z.string().openapi({
+    param: { name: "path", in: "path" },
+    description: "A path on the platform API, e.g. api/shop",
+    example: "products",
+  }),
+});
+export const idParamsSchema = z.object({
+  id: idSchema.openapi({ param: { name: "id", in: "path" }, description: "The platform's id" }),
+});
 
 export const problemSchema = z
   .object({
@@ -85,4 +143,4 @@ export const problemSchema = z
     reauthorizeUrl: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .meta({ id: "Problem" });
+  .openapi("Problem");

@@ -17,7 +17,7 @@ describe("csvCell", () => {
     expect(csvCell(" padded ")).toBe('" padded "');
   });
 
-  it.each(["=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"])("neutralises the formula %j", (formula) => {
+  it.each(['=HYPERLINK("http://evil")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"])("neutralises the formula %j", (formula) => {
     const cell = csvCell(formula);
     const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
     expect(unquoted.startsWith("'")).toBe(true);

@@ -22,7 +22,13 @@ export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  return auditFiltersSchema.parse({ action: first(params.action), actor: first(params.actor), from: first(params.from), to: first(params.to), page: first(params.page) });
+  return auditFiltersSchema.parse({
+    action: first(params.action),
+    actor: first(params.actor),
+    from: first(params.from),
+    to: first(params.to),
+    page: first(params.page),
+  });
 }
 
 /** The query string for these filters (page left out unless asked), for links and the export URL. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
-import { retentionDays, RETENTION_AUDIT_ACTION } from "@/lib/settings/retention";
+import { retentionDays, RETENTION_AUDIT_ACTION } from "@/lib/requests/retention";
 import { parseAuditFilters } from "./filters";
 import { AUDIT_PAGE_SIZE, auditCsv, listAuditEvents } from "./query";
 
@@ -41,7 +41,13 @@ describe("listAuditEvents", () => {
   });
 
   it("ignores malformed filters instead of failing", () => {
-    expect(parseAuditFilters({ from: "yesterday", page: "-3", action: ["a", "b"] })).toEqual({ action: "a", actor: undefined, from: undefined, to: undefined, page: 1 });
+    expect(parseAuditFilters({ from: "yesterday", page: "-3", action: ["a", "b"] })).toEqual({
+      action: "a",
+      actor: undefined,
+      from: undefined,
+      to: undefined,
+      page: 1,
+    });
   });
 });
 
@@ -61,8 +67,12 @@ describe("auditCsv", () => {
 describe("retentionDays", () => {
   it("defaults to 30 and follows the latest valid change", async () => {
     expect(await retentionDays(t.db)).toBe(30);
-    await t.db.auditEvent.create({ data: { action: RETENTION_AUDIT_ACTION, data: { days: 7 }, createdAt: new Date("2026-01-01") } });
-    await t.db.auditEvent.create({ data: { action: RETENTION_AUDIT_ACTION, data: { days: 90 }, createdAt: new Date("2026-01-02") } });
+    await t.db.auditEvent.create({
+      data: { action: RETENTION_AUDIT_ACTION, data: { days: 7 }, createdAt: new Date("2026-01-01") },
+    });
+    await t.db.auditEvent.create({
+      data: { action: RETENTION_AUDIT_ACTION, data: { days: 90 }, createdAt: new Date("2026-01-02") },
+    });
     expect(await retentionDays(t.db)).toBe(90);
   });
 });

@@ -45,7 +45,16 @@ export async function auditActions(client: DbClient = db): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-export const AUDIT_CSV_HEADER = ["time_utc", "action", "actor_email", "actor_id", "target_type", "target_id", "ip", "data"] as const;
+export const AUDIT_CSV_HEADER = [
+  "time_utc",
+  "action",
+  "actor_email",
+  "actor_id",
+  "target_type",
+  "target_id",
+  "ip",
+  "data",
+] as const;
 
 /**
  * The filtered log as CSV, in pages of 500 rows keyed by (createdAt, id), so a large export streams with

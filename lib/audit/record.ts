@@ -13,6 +13,6 @@ export type AuditInput = {
   data?: Prisma.InputJsonValue;
 };
 
-export async function recordAudit(input: AuditInput): Promise<void> {
-  await db.auditEvent.create({ data: input });
+export async function recordAudit(input: AuditInput, client: Pick<typeof db, "auditEvent"> = db): Promise<void> {
+  await client.auditEvent.create({ data: input });
 }

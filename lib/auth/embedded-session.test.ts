@@ -41,7 +41,14 @@ describe("embedded session token", () => {
     expect(await reason(verifyEmbeddedSession("not-a-jwt", { secret }))).toBe("invalid");
     expect(await reason(verifyEmbeddedSession(undefined, { secret }))).toBe("invalid");
     // Signed with the raw AUTH_SECRET (not the derived key), or for another audience: refused.
-    const raw = await new SignJWT({ store: "1003" }).setProtectedHeader({ alg: "HS256" }).setSubject("conn_1").setIssuer("storelink").setAudience("storelink-embedded").setExpirationTime("5m").setIssuedAt().sign(new TextEncoder().encode(secret));
+    const raw = await new SignJWT({ store: "1003" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("conn_1")
+      .setIssuer("storelink")
+      .setAudience("storelink-embedded")
+      .setExpirationTime("5m")
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(secret));
     expect(await reason(verifyEmbeddedSession(raw, { secret }))).toBe("invalid");
   });
 });

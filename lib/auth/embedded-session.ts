@@ -45,7 +45,10 @@ export async function mintEmbeddedSession(
 }
 
 /** The session a token carries, or EmbeddedSessionError("expired" | "invalid"). */
-export async function verifyEmbeddedSession(token: unknown, options: { now?: number; secret?: string } = {}): Promise<EmbeddedSession> {
+export async function verifyEmbeddedSession(
+  token: unknown,
+  options: { now?: number; secret?: string } = {},
+): Promise<EmbeddedSession> {
   if (typeof token !== "string" || token.length > 2048) throw new EmbeddedSessionError("invalid");
   try {
     const { payload } = await jwtVerify(token, sessionKey(options.secret ?? env.AUTH_SECRET), {

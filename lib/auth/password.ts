@@ -9,9 +9,7 @@ const KEY_LENGTH = 32;
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(password, salt, keylen, { ...options, maxmem: 128 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+    scryptCb(password, salt, keylen, { ...options, maxmem: 128 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
@@ -32,6 +30,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * A well-formed hash with today's parameters that no password matches (random salt and key). Sign-in
+ * verifies against it when the account is missing, so a wrong email costs the same scrypt run as a wrong
+ * password and the answer's timing does not tell which emails have accounts.
+ */
+export const DUMMY_PASSWORD_HASH = [
+  "scrypt",
+  PARAMS.N,
+  PARAMS.r,
+  PARAMS.p,
+  randomBytes(16).toString("base64"),
+  randomBytes(KEY_LENGTH).toString("base64"),
+].join("$");
 
 /** A password that a person can copy once: 20 characters of base62-ish text, ~119 bits. */
 export function generatePassword(): string {

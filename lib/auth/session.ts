@@ -1,24 +1,35 @@
 import "server-only";
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { auth } from "./index";
+import { env } from "@/lib/env";
 import { SIGN_IN_PATH } from "./config";
 import type { Role } from "./roles";
+import { activeSession } from "./sessions";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
 
+/** Auth.js names its cookie `__Secure-…` when its URL (AUTH_URL, else the forwarded protocol) is https. */
+function secureCookie(requestHeaders: Headers): boolean {
+  return (env.AUTH_URL ?? `${requestHeaders.get("x-forwarded-proto") ?? "http"}:`).startsWith("https:");
+}
+
 /**
- * The signed-in admin, re-read from the database on every request: a role change or deactivation takes
- * effect at once instead of when the JWT expires. Cached per request.
+ * The signed-in admin of this request, or null: the cookie must decode (Auth.js's encrypted JWT) and its
+ * server-side session must be active (not signed out, not revoked by "sign out everywhere", a deactivation
+ * or a role change, within 24 h of sign-in), with the user's current role. Every page and action asks this,
+ * so a revoked cookie that the proxy still lets through loads nothing. Cached per request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user?.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const requestHeaders = await headers();
+  // The cookie only (getToken would also take an Authorization: Bearer JWT, which no page sends).
+  const cookie = { cookie: requestHeaders.get("cookie") ?? "" };
+  const token = await getToken({ req: { headers: cookie }, secret: env.AUTH_SECRET, secureCookie: secureCookie(requestHeaders) });
+  const session = await activeSession(db, token?.sid);
+  if (!session) return null;
+  return { id: session.id, email: session.email, name: session.name, role: session.role };
 });
 
 export async function requireUser(): Promise<SessionUser> {

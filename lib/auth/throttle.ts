@@ -1,36 +1,89 @@
 import "server-only";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { DbClient } from "@/lib/db-client";
+import { addressKey } from "@/lib/http/client-address";
 
-// Failed sign-ins are counted per email and per client address in the database, so every instance
-// throttles alike. Five failures for one email (or 20 from one address, which many people may share)
-// within 15 minutes lock that key for 15 minutes.
-export const MAX_FAILURES = { email: 5, ip: 20 } as const;
-const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
+// Sign-in limits, after rate-limiter-flexible's "login endpoint protection" recipe and OWASP's device
+// cookies: an attacker who knows an email must not be able to keep its owner out.
+//
+// - A browser that signed in successfully as this email before (a valid device cookie, device-cookie.ts)
+//   has a budget of its own: 5 attempts per 15 minutes. Failures elsewhere never lock it.
+// - Every other attempt counts per email (5 per 15 minutes, then 15 minutes blocked) and per client address
+//   (100 per day, then a day blocked: slow guessing from one place across many emails).
+//
+// Attempts are counted before the password is checked (consume first), so parallel guesses cannot slip
+// past the limit; a success gives its points back. Counters live in the database (RateLimiterPrisma, one
+// table on PGlite and PostgreSQL alike), so every instance enforces the same limits.
 
-export const throttleKeys = (email: string, ip: string | null) =>
-  [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])] as const;
+export const SIGN_IN_LIMITS = {
+  device: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  email: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  address: { points: 100, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 },
+} as const;
 
-/** Milliseconds until the first of these keys unlocks, or 0 if none is locked. */
-export async function lockedFor(db: DbClient, keys: readonly string[], now = new Date()): Promise<number> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: [...keys] }, lockedUntil: { gt: now } } });
-  return rows.reduce((max, r) => Math.max(max, r.lockedUntil!.getTime() - now.getTime()), 0);
+type Limiter = keyof typeof SIGN_IN_LIMITS;
+type Limiters = Record<Limiter, RateLimiterPrisma>;
+
+const byClient = new WeakMap<object, Limiters>();
+
+function limiters(client: DbClient): Limiters {
+  let set = byClient.get(client);
+  if (!set) {
+    const make = (name: Limiter) =>
+      // One of them sweeps expired rows every 5 minutes (the sweep covers the whole table).
+      new RateLimiterPrisma({
+        storeClient: client,
+        tableName: "rateLimiterFlexible",
+        keyPrefix: `signin_${name}`,
+        clearExpiredByTimeout: name === "email",
+        ...SIGN_IN_LIMITS[name],
+      });
+    set = { device: make("device"), email: make("email"), address: make("address") };
+    byClient.set(client, set);
+  }
+  return set;
 }
 
-export async function recordFailure(db: DbClient, keys: readonly string[], now = new Date()): Promise<void> {
-  for (const key of keys) {
-    const row = await db.signInThrottle.findUnique({ where: { key } });
-    const windowOpen = row && now.getTime() - row.windowStart.getTime() < WINDOW_MS;
-    const failures = windowOpen ? row.failures + 1 : 1;
-    const data = {
-      failures,
-      windowStart: windowOpen ? row.windowStart : now,
-      lockedUntil: failures >= MAX_FAILURES[key.startsWith("ip:") ? "ip" : "email"] ? new Date(now.getTime() + LOCK_MS) : null,
-    };
-    await db.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+export type SignInAttempt = { email: string; address: string | null; deviceId: string | null };
+export type Admission = { admitted: true; trusted: boolean } | { admitted: false; retryAfterMs: number };
+
+async function take(limiter: RateLimiterPrisma, key: string): Promise<RateLimiterRes | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return refused;
+    throw refused;
   }
 }
 
-export async function clearFailures(db: DbClient, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
+/** Counts the attempt and says whether it may check the password (and whether it came from a known browser). */
+export async function admitSignIn(client: DbClient, attempt: SignInAttempt): Promise<Admission> {
+  const l = limiters(client);
+  if (attempt.deviceId) {
+    const refused = await take(l.device, attempt.deviceId);
+    return refused ? { admitted: false, retryAfterMs: refused.msBeforeNext } : { admitted: true, trusted: true };
+  }
+  if (attempt.address) {
+    const refused = await take(l.address, addressKey(attempt.address));
+    if (refused) return { admitted: false, retryAfterMs: refused.msBeforeNext };
+  }
+  const refused = await take(l.email, attempt.email.toLowerCase());
+  return refused ? { admitted: false, retryAfterMs: refused.msBeforeNext } : { admitted: true, trusted: false };
+}
+
+/** A correct password: this browser's failures are forgotten, and the attempt's points given back. */
+export async function signInSucceeded(client: DbClient, attempt: SignInAttempt, trusted: boolean): Promise<void> {
+  const l = limiters(client);
+  if (trusted && attempt.deviceId) {
+    await l.device.delete(attempt.deviceId);
+    return;
+  }
+  await l.email.delete(attempt.email.toLowerCase());
+  if (attempt.address) await l.address.reward(addressKey(attempt.address));
+}
+
+/** Lifts the per-email limit (admin:create after a password reset). Per-browser and per-address limits stay. */
+export async function clearEmailLimit(client: DbClient, email: string): Promise<void> {
+  await limiters(client).email.delete(email.toLowerCase());
 }

@@ -31,10 +31,17 @@ export async function connectionDetail(id: string) {
   if (!connection) return null;
   const [tokens, events] = await Promise.all([
     listUnifiedTokens(id),
-    db.connectionEvent.findMany({ where: { connectionId: id }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, type: true, message: true, createdAt: true, actorId: true } }),
+    db.connectionEvent.findMany({
+      where: { connectionId: id },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, type: true, message: true, createdAt: true, actorId: true },
+    }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => !!a))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]),
+  );
   return {
     connection: {
       ...connection,
@@ -46,8 +53,20 @@ export async function connectionDetail(id: string) {
       cooldownUntil: iso(connection.cooldownUntil),
       createdAt: connection.createdAt.toISOString(),
     },
-    tokens: tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt) })),
-    events: events.map((e) => ({ id: e.id, type: e.type, message: e.message, createdAt: e.createdAt.toISOString(), actor: e.actorId ? (actors.get(e.actorId) ?? "an admin") : null })),
+    tokens: tokens.map((t) => ({
+      ...t,
+      createdAt: t.createdAt.toISOString(),
+      lastUsedAt: iso(t.lastUsedAt),
+      expiresAt: iso(t.expiresAt),
+      revokedAt: iso(t.revokedAt),
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      message: e.message,
+      createdAt: e.createdAt.toISOString(),
+      actor: e.actorId ? (actors.get(e.actorId) ?? "an admin") : null,
+    })),
   };
 }
 

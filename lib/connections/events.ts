@@ -18,13 +18,16 @@ export type ConnectionEventType =
   | "token_rotated"
   | "token_revoked"
   | "webhook_received"
+  | "webhook_stale"
   | "uninstalled"
   | "disconnected"
   | "credentials_rotated"
   | "credentials_rotation_failed"
   | "key_created"
   | "key_updated"
-  | "key_deleted";
+  | "key_deleted"
+  | "app_connected"
+  | "app_exchanged";
 
 type Client = Pick<typeof db, "connectionEvent">;
 
@@ -35,5 +38,7 @@ export async function recordConnectionEvent(
   extra: { actorId?: string | null; data?: Prisma.InputJsonValue } = {},
   client: Client = db,
 ): Promise<void> {
-  await client.connectionEvent.create({ data: { connectionId, type, message, actorId: extra.actorId ?? null, data: extra.data } });
+  await client.connectionEvent.create({
+    data: { connectionId, type, message, actorId: extra.actorId ?? null, data: extra.data },
+  });
 }

@@ -9,6 +9,7 @@ const { freshCredentials } = await import("./fresh-credentials");
 const { setAdapterForTests } = await import("@/lib/platforms/registry");
 const { PlatformError } = await import("@/lib/platforms/types");
 const { backoffMs } = await import("./policy");
+const { disconnectConnection } = await import("./maintain");
 
 type Creds = { accessToken: string; refreshToken: string | null };
 const HOUR = 3_600_000;
@@ -22,6 +23,8 @@ function fakeProvider() {
     fail: null as null | InstanceType<typeof PlatformError>,
     delayMs: 0,
     omitRefreshToken: false,
+    /** Runs inside the platform call: what another request or a webhook does meanwhile. */
+    meanwhile: null as null | (() => Promise<unknown>),
     clock: testClock(),
   };
   const adapter = {
@@ -30,12 +33,17 @@ function fakeProvider() {
       state.calls++;
       state.seenRefreshTokens.push(ctx.credentials.refreshToken);
       if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
+      if (state.meanwhile) await state.meanwhile();
       if (state.fail) throw state.fail;
-      if (ctx.credentials.refreshToken !== state.validRefresh) throw new PlatformError("unauthorized", "invalid_grant: refresh token already used");
+      if (ctx.credentials.refreshToken !== state.validRefresh)
+        throw new PlatformError("unauthorized", "invalid_grant: refresh token already used");
       const n = state.calls;
       if (!state.omitRefreshToken) state.validRefresh = `rt-${n}`;
       return {
-        credentials: { accessToken: `at-${n}`, refreshToken: state.omitRefreshToken ? ctx.credentials.refreshToken : state.validRefresh },
+        credentials: {
+          accessToken: `at-${n}`,
+          refreshToken: state.omitRefreshToken ? ctx.credentials.refreshToken : state.validRefresh,
+        },
         accessExpiresAt: new Date(state.clock.now().getTime() + HOUR),
         refreshExpiresAt: state.omitRefreshToken ? undefined : new Date(state.clock.now().getTime() + 100 * HOUR),
       };
@@ -71,7 +79,8 @@ async function connection(opts: { accessIn: number; refreshIn?: number | null; l
 }
 
 const row = (id: string) => testDb.db.connection.findUniqueOrThrow({ where: { id } });
-const events = async (id: string) => (await testDb.db.connectionEvent.findMany({ where: { connectionId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+const events = async (id: string) =>
+  (await testDb.db.connectionEvent.findMany({ where: { connectionId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
 
 describe("freshCredentials", () => {
   it("serves a token valid beyond the renewal margin as is, without calling the platform", async () => {
@@ -173,14 +182,18 @@ describe("freshCredentials", () => {
   it("single-flight: 50 concurrent callers → one renewal, and no waiter ever presents a rotated refresh token", async () => {
     provider.state.delayMs = 50;
     const id = await connection({ accessIn: -1000 });
-    const results = await Promise.all(Array.from({ length: 50 }, () => freshCredentials<Creds>(id, { now: provider.state.clock.now })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => freshCredentials<Creds>(id, { now: provider.state.clock.now })),
+    );
     expect(provider.state.calls).toBe(1);
     expect(new Set(results.map((r) => (r.ok ? r.context.credentials.accessToken : r.reason)))).toEqual(new Set(["at-1"]));
 
     // A caller that read the row before the renewal (stale rt-0) but reaches the lock afterwards re-reads
     // and never presents rt-0 again: forcing a renewal now must present rt-1.
     provider.state.clock.advance(HOUR);
-    const late = await Promise.all(Array.from({ length: 10 }, () => freshCredentials<Creds>(id, { now: provider.state.clock.now })));
+    const late = await Promise.all(
+      Array.from({ length: 10 }, () => freshCredentials<Creds>(id, { now: provider.state.clock.now })),
+    );
     expect(late.every((r) => r.ok)).toBe(true);
     expect(provider.state.seenRefreshTokens).toEqual(["rt-0", "rt-1"]);
   });
@@ -200,5 +213,26 @@ describe("freshCredentials", () => {
     const id = await insertConnection(testDb.db, { credentials: { accessToken: "x", refreshToken: null }, status: "REVOKED" });
     expect(await freshCredentials(id)).toMatchObject({ ok: false, reason: "revoked" });
     expect(await freshCredentials("nope")).toMatchObject({ ok: false, reason: "not_found" });
+  });
+
+  // Seen in a full e2e run: a call's 403 marked NEEDS_REAUTH over the uninstall webhook's REVOKED, and an
+  // unsigned Control Panel payload then re-authorized the uninstalled store. The uninstall must win.
+  describe("an uninstall or disconnect that commits while a renewal runs wins", () => {
+    for (const [what, fail, event] of [
+      ["a renewal that succeeds", null, "refreshed"],
+      ["a renewal the platform rejects", new PlatformError("unauthorized", "invalid_grant"), "needs_reauth"],
+      ["a renewal the platform fails", new PlatformError("unavailable", "503"), "refresh_failed"],
+    ] as const) {
+      it(`${what}: the connection stays REVOKED with its credentials destroyed, and the caller is told so`, async () => {
+        const id = await connection({ accessIn: 5 * 60_000 });
+        provider.state.meanwhile = () => disconnectConnection(id);
+        provider.state.fail = fail;
+        const result = await freshCredentials<Creds>(id, { now: provider.state.clock.now });
+        expect(result).toMatchObject({ ok: false, reason: "revoked" });
+        expect((await row(id)).status).toBe("REVOKED");
+        expect(await readStoredCredentials(testDb.db, id)).toBeNull();
+        expect(await events(id)).not.toContain(event);
+      });
+    }
   });
 });

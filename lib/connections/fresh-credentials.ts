@@ -7,7 +7,7 @@ import { openConnectionCredentials, sealConnectionCredentials, sealedColumnsSele
 import { recordConnectionEvent } from "./events";
 import { needsRenewal, nextCheckAt } from "./policy";
 import { withRefreshLock } from "./refresh-lock";
-import { markDegraded, markNeedsReauth } from "./status";
+import { markDegraded, markNeedsReauth, NOT_REVOKED } from "./status";
 
 export type FreshCredentialsResult<C = Record<string, unknown>> =
   /** `renewedAt`: when the returned credentials were issued (null: never renewed by Storelink). */
@@ -44,6 +44,8 @@ function contextOf<C>(row: Row): ConnectionContext<C> | null {
 const stillValid = (row: Row, now: Date) => !row.accessExpiresAt || row.accessExpiresAt > now;
 const refreshDead = (row: Row, now: Date) => !!row.refreshExpiresAt && row.refreshExpiresAt <= now;
 const NEEDS_REAUTH = "The store must re-authorize Storelink.";
+/** Uninstalled or disconnected, before this call or while its renewal ran (the uninstall wins: status.ts, NOT_REVOKED). */
+export const REVOKED = { ok: false, reason: "revoked", message: "This connection was uninstalled or disconnected." } as const;
 
 /**
  * Usable credentials for a connection, or a typed reason why not. Valid beyond the renewal margin → as is.
@@ -71,7 +73,10 @@ export async function freshCredentials<C = Record<string, unknown>>(
 ): Promise<FreshCredentialsResult<C>> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const row = options.row !== undefined ? options.row : await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
+  const row =
+    options.row !== undefined
+      ? options.row
+      : await db.connection.findUnique({ where: { id: connectionId }, select: connectionSelect });
   const early = precheck<C>(row, startedAt, options.force);
   if (early) return early;
 
@@ -88,7 +93,7 @@ export async function freshCredentials<C = Record<string, unknown>>(
 /** The answer without renewing, or null when a renewal is due. */
 function precheck<C>(row: Row | null, now: Date, force = false): FreshCredentialsResult<C> | null {
   if (!row) return { ok: false, reason: "not_found", message: "Connection not found." };
-  if (row.status === "REVOKED") return { ok: false, reason: "revoked", message: "This connection was uninstalled or disconnected." };
+  if (row.status === "REVOKED") return REVOKED;
   if (row.status === "NEEDS_REAUTH") return { ok: false, reason: "needs_reauth", message: NEEDS_REAUTH };
   const renewable = !!adapterFor(row.platform).renew;
   const due = renewable && (force || needsRenewal(row.accessExpiresAt, row.lastRefreshAt, now));
@@ -96,10 +101,17 @@ function precheck<C>(row: Row | null, now: Date, force = false): FreshCredential
   if (due && !coolingDown) return null;
   if (!stillValid(row, now)) {
     const waitMs = (row.cooldownUntil?.getTime() ?? now.getTime()) - now.getTime();
-    return { ok: false, reason: "unavailable", message: "The platform token expired and renewal is backing off after failures.", retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    return {
+      ok: false,
+      reason: "unavailable",
+      message: "The platform token expired and renewal is backing off after failures.",
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+    };
   }
   const context = contextOf<C>(row);
-  return context ? { ok: true, context, renewedAt: row.lastRefreshAt } : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
+  return context
+    ? { ok: true, context, renewedAt: row.lastRefreshAt }
+    : { ok: false, reason: "needs_reauth", message: "No stored credentials: re-authorize the store." };
 }
 
 async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResult<C>> {
@@ -119,9 +131,10 @@ async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResu
     const renewal = await adapter.renew(context as ConnectionContext);
     const at = now();
     const refreshExpiresAt = renewal.refreshExpiresAt === undefined ? row.refreshExpiresAt : renewal.refreshExpiresAt;
-    // Persist before anyone uses the new credentials: a rotated refresh token must never be lost.
-    await db.connection.update({
-      where: { id: row.id },
+    // Persist before anyone uses the new credentials: a rotated refresh token must never be lost. Not on a
+    // connection disconnected meanwhile: its credentials were destroyed and stay so.
+    const { count } = await db.connection.updateMany({
+      where: { id: row.id, ...NOT_REVOKED },
       data: {
         ...sealConnectionCredentials(row.id, renewal.credentials),
         accessExpiresAt: renewal.accessExpiresAt,
@@ -131,28 +144,59 @@ async function renew<C>(row: Row, now: () => Date): Promise<FreshCredentialsResu
         lastError: null,
         consecutiveFailures: 0,
         cooldownUntil: null,
-        nextCheckAt: nextCheckAt({ accessExpiresAt: renewal.accessExpiresAt, refreshExpiresAt, lastRefreshAt: at }, !refreshExpiresAt, at),
+        nextCheckAt: nextCheckAt(
+          { accessExpiresAt: renewal.accessExpiresAt, refreshExpiresAt, lastRefreshAt: at },
+          !refreshExpiresAt,
+          at,
+        ),
       },
     });
+    if (count === 0) return REVOKED;
     await recordConnectionEvent(row.id, "refreshed", "Platform credentials renewed", {
-      data: { accessExpiresAt: renewal.accessExpiresAt?.toISOString() ?? null, refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null },
+      data: {
+        accessExpiresAt: renewal.accessExpiresAt?.toISOString() ?? null,
+        refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null,
+      },
     });
-    if (row.status === "DEGRADED") await recordConnectionEvent(row.id, "recovered", "Renewal succeeded again; the connection is healthy");
+    if (row.status === "DEGRADED")
+      await recordConnectionEvent(row.id, "recovered", "Renewal succeeded again; the connection is healthy");
     return { ok: true, context: { connection: context.connection, credentials: renewal.credentials as C }, renewedAt: at };
   } catch (error) {
     return recordFailure<C>(row, context, error, now());
   }
 }
 
-async function recordFailure<C>(row: Row, context: ConnectionContext<C>, error: unknown, now: Date): Promise<FreshCredentialsResult<C>> {
-  const platformError = error instanceof PlatformError ? error : new PlatformError("unavailable", String((error as Error)?.message ?? error));
+async function recordFailure<C>(
+  row: Row,
+  context: ConnectionContext<C>,
+  error: unknown,
+  now: Date,
+): Promise<FreshCredentialsResult<C>> {
+  const platformError =
+    error instanceof PlatformError ? error : new PlatformError("unavailable", String((error as Error)?.message ?? error));
   if (platformError.kind === "unauthorized") {
-    await markNeedsReauth(row.id, `renewal rejected by the platform (${platformError.message})`);
-    return { ok: false, reason: "needs_reauth", message: "The platform rejected Storelink's credentials: the store must re-authorize." };
+    if (!(await markNeedsReauth(row.id, `renewal rejected by the platform (${platformError.message})`))) return REVOKED;
+    return {
+      ok: false,
+      reason: "needs_reauth",
+      message: "The platform rejected Storelink's credentials: the store must re-authorize.",
+    };
   }
-  const cooldownUntil = await markDegraded(row.id, row.consecutiveFailures, `${platformError.kind}: ${platformError.message}`, now, {
-    retryAfterSeconds: platformError.retryAfterSeconds,
-  });
+  const cooldownUntil = await markDegraded(
+    row.id,
+    row.consecutiveFailures,
+    `${platformError.kind}: ${platformError.message}`,
+    now,
+    {
+      retryAfterSeconds: platformError.retryAfterSeconds,
+    },
+  );
+  if (!cooldownUntil) return REVOKED;
   if (stillValid(row, now)) return { ok: true, context, renewedAt: row.lastRefreshAt };
-  return { ok: false, reason: "unavailable", message: "The platform is unavailable and the current token has expired.", retryAfterSeconds: Math.max(1, Math.ceil((cooldownUntil.getTime() - now.getTime()) / 1000)) };
+  return {
+    ok: false,
+    reason: "unavailable",
+    message: "The platform is unavailable and the current token has expired.",
+    retryAfterSeconds: Math.max(1, Math.ceil((cooldownUntil.getTime() - now.getTime()) / 1000)),
+  };
 }

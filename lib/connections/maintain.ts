@@ -2,18 +2,26 @@ import "server-only";
 import { db } from "@/lib/db";
 import { adapterFor } from "@/lib/platforms/registry";
 import { PlatformError } from "@/lib/platforms/types";
-import { destroyedCredentials } from "@/lib/vault";
 import { recordConnectionEvent } from "./events";
 import { freshCredentials, type FreshCredentialsResult } from "./fresh-credentials";
 import { needsRenewal, nextCheckAt, refreshTokenExpiringSoon } from "./policy";
-import { markDegraded, markNeedsReauth } from "./status";
+import { endConnection, markDegraded, markNeedsReauth, NOT_REVOKED } from "./status";
 
 // What "check now", "refresh now", "disconnect" and the scheduler do to one connection.
 
 export type CheckOutcome = { status: "ACTIVE" | "DEGRADED" | "NEEDS_REAUTH" | "REVOKED" | "NOT_FOUND"; message: string };
+/** An uninstall or disconnect committed while the check ran: it wins (status.ts, NOT_REVOKED). */
+const REVOKED_MEANWHILE: CheckOutcome = { status: "REVOKED", message: "The store was disconnected while it was being checked." };
 
 const outcomeOf = (result: Exclude<FreshCredentialsResult, { ok: true }>): CheckOutcome => ({
-  status: result.reason === "needs_reauth" ? "NEEDS_REAUTH" : result.reason === "revoked" ? "REVOKED" : result.reason === "not_found" ? "NOT_FOUND" : "DEGRADED",
+  status:
+    result.reason === "needs_reauth"
+      ? "NEEDS_REAUTH"
+      : result.reason === "revoked"
+        ? "REVOKED"
+        : result.reason === "not_found"
+          ? "NOT_FOUND"
+          : "DEGRADED",
   message: result.message,
 });
 
@@ -29,11 +37,11 @@ export async function checkConnection(
   const now = options.now ?? (() => new Date());
   const row = await db.connection.findUnique({
     where: { id: connectionId },
-    select: { platform: true, status: true, refreshExpiresAt: true, consecutiveFailures: true },
+    select: { platform: true, status: true, refreshExpiresAt: true, lastRefreshAt: true, consecutiveFailures: true },
   });
   if (!row) return { status: "NOT_FOUND", message: "Connection not found." };
   const adapter = adapterFor(row.platform);
-  const proactive = !!adapter.renew && refreshTokenExpiringSoon(row.refreshExpiresAt, now());
+  const proactive = !!adapter.renew && refreshTokenExpiringSoon(row.refreshExpiresAt, now(), row.lastRefreshAt);
   let result = await freshCredentials(connectionId, { now, force: proactive });
   if (!result.ok) return outcomeOf(result);
 
@@ -42,14 +50,16 @@ export async function checkConnection(
       await adapter.healthCheck(result.context);
       break;
     } catch (error) {
-      const e = error instanceof PlatformError ? error : new PlatformError("unavailable", String((error as Error)?.message ?? error));
+      const e =
+        error instanceof PlatformError ? error : new PlatformError("unavailable", String((error as Error)?.message ?? error));
       if (e.kind === "unauthorized" && adapter.renew && attempt === 0) {
         result = await freshCredentials(connectionId, { now, force: true });
         if (!result.ok) return outcomeOf(result);
         continue;
       }
       if (e.kind === "unauthorized") {
-        await markNeedsReauth(connectionId, `the platform rejected the credentials (${e.message})`, options.actorId);
+        if (!(await markNeedsReauth(connectionId, `the platform rejected the credentials (${e.message})`, options.actorId)))
+          return REVOKED_MEANWHILE;
         return { status: "NEEDS_REAUTH", message: "The platform rejected Storelink's credentials: the store must re-authorize." };
       }
       const fresh = await db.connection.findUniqueOrThrow({ where: { id: connectionId }, select: { consecutiveFailures: true } });
@@ -58,7 +68,11 @@ export async function checkConnection(
         event: "health_check_failed",
         actorId: options.actorId,
       });
-      return { status: "DEGRADED", message: `The platform did not answer the health check; next try after ${until.toISOString()}.` };
+      if (!until) return REVOKED_MEANWHILE;
+      return {
+        status: "DEGRADED",
+        message: `The platform did not answer the health check; next try after ${until.toISOString()}.`,
+      };
     }
   }
 
@@ -68,24 +82,35 @@ export async function checkConnection(
   });
   // A renewal that is still due (and backing off) keeps DEGRADED even though the old token still works.
   if (after.status === "DEGRADED" && adapter.renew && needsRenewal(after.accessExpiresAt, after.lastRefreshAt, now())) {
-    return { status: "DEGRADED", message: "The platform accepts the current token, but renewing it keeps failing; retrying with backoff." };
+    return {
+      status: "DEGRADED",
+      message: "The platform accepts the current token, but renewing it keeps failing; retrying with backoff.",
+    };
   }
   const wasDegraded = after.status === "DEGRADED";
-  await db.connection.update({
-    where: { id: connectionId },
+  const { count } = await db.connection.updateMany({
+    where: { id: connectionId, ...NOT_REVOKED },
     data: {
       status: "ACTIVE",
       nextCheckAt: nextCheckAt(after, !after.refreshExpiresAt && !!adapter.renew, now()),
       ...(wasDegraded && { lastError: null, consecutiveFailures: 0, cooldownUntil: null }),
     },
   });
-  if (wasDegraded) await recordConnectionEvent(connectionId, "recovered", "Health check passed; the connection is healthy again", { actorId: options.actorId });
-  else if (options.recordSuccess) await recordConnectionEvent(connectionId, "health_checked", "Health check passed", { actorId: options.actorId });
+  if (count === 0) return REVOKED_MEANWHILE;
+  if (wasDegraded)
+    await recordConnectionEvent(connectionId, "recovered", "Health check passed; the connection is healthy again", {
+      actorId: options.actorId,
+    });
+  else if (options.recordSuccess)
+    await recordConnectionEvent(connectionId, "health_checked", "Health check passed", { actorId: options.actorId });
   return { status: "ACTIVE", message: "The platform accepted Storelink's credentials." };
 }
 
 /** Renews now (admins' "refresh now"); platforms with fixed tokens are health-checked instead. */
-export async function refreshConnection(connectionId: string, options: { now?: () => Date; actorId?: string | null } = {}): Promise<CheckOutcome> {
+export async function refreshConnection(
+  connectionId: string,
+  options: { now?: () => Date; actorId?: string | null } = {},
+): Promise<CheckOutcome> {
   const row = await db.connection.findUnique({ where: { id: connectionId }, select: { platform: true } });
   if (!row) return { status: "NOT_FOUND", message: "Connection not found." };
   if (!adapterFor(row.platform).renew) return checkConnection(connectionId, { ...options, recordSuccess: true });
@@ -97,15 +122,17 @@ export async function refreshConnection(connectionId: string, options: { now?: (
     : { status: "DEGRADED", message: "Renewal failed; the current token is still served while it is valid." };
 }
 
-/** Disconnect: credentials destroyed (not only flagged), every unified token revoked, status REVOKED. */
+/** Disconnect (an admin): the connection ends (status.ts, endConnection), recorded in the same transaction. */
 export async function disconnectConnection(connectionId: string, options: { actorId?: string | null; now?: Date } = {}) {
   const now = options.now ?? new Date();
-  await db.$transaction([
-    db.connection.update({
-      where: { id: connectionId },
-      data: { ...destroyedCredentials, status: "REVOKED", nextCheckAt: null, cooldownUntil: null, accessExpiresAt: null, refreshExpiresAt: null },
-    }),
-    db.unifiedToken.updateMany({ where: { connectionId, revokedAt: null }, data: { revokedAt: now } }),
-  ]);
-  await recordConnectionEvent(connectionId, "disconnected", "Disconnected: credentials destroyed and unified tokens revoked", { actorId: options.actorId });
+  await db.$transaction(async (tx) => {
+    await endConnection(tx, connectionId, now);
+    await recordConnectionEvent(
+      connectionId,
+      "disconnected",
+      "Disconnected: credentials destroyed and unified tokens revoked",
+      { actorId: options.actorId },
+      tx,
+    );
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { signature, verifySignature } from "@/lib/security/signed-values";
 
 // A re-authorize link an admin can send to the store owner: it names the connection, expires, and is
 // signed, so the public landing page and the OAuth2 connect route can trust it without a session.
@@ -8,8 +8,7 @@ import { env } from "@/lib/env";
 
 export const REAUTH_LINK_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
-const sign = (connectionId: string, expires: number) =>
-  createHmac("sha256", env.AUTH_SECRET).update(`storelink:reauthorize:${connectionId}:${expires}`).digest("base64url");
+const sign = (connectionId: string, expires: number) => signature("reauthorize", `${connectionId}:${expires}`);
 
 export function reauthorizeLink(connectionId: string, now = Date.now()): string {
   const expires = now + REAUTH_LINK_LIFETIME_MS;
@@ -27,8 +26,6 @@ export function reauthorizeParams(connectionId: string, now = Date.now()): URLSe
 
 export function verifyReauthorize(connectionId: string, expires: string | null, sig: string | null, now = Date.now()): boolean {
   const exp = Number(expires);
-  if (!sig || !Number.isSafeInteger(exp) || exp < now) return false;
-  const expected = Buffer.from(sign(connectionId, exp));
-  const given = Buffer.from(sig);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  if (!Number.isSafeInteger(exp) || exp < now) return false;
+  return verifySignature("reauthorize", `${connectionId}:${exp}`, sig);
 }

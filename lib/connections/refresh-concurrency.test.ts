@@ -3,7 +3,14 @@ import { testServerUrl } from "@/testing/test-db";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindTestDatabase, insertConnection, readStoredCredentials, setTestEnv, TEST_VAULT_KEYS, childProcessEnv } from "@/testing/lifecycle";
+import {
+  bindTestDatabase,
+  insertConnection,
+  readStoredCredentials,
+  setTestEnv,
+  TEST_VAULT_KEYS,
+  childProcessEnv,
+} from "@/testing/lifecycle";
 import type { TestDatabase } from "@/testing/test-db";
 import type { RunningSandbox } from "@/e2e/simulators/server";
 import type { SandboxControl as Control } from "@/e2e/simulators/control-client";
@@ -25,7 +32,12 @@ describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DAT
     control = new SandboxControl(sandbox.urls.control);
     setTestEnv({ OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT });
     testDb = await bindTestDatabase();
-    childEnv = childProcessEnv({ DATABASE_URL: testDb.url, STORELINK_VAULT_KEYS: TEST_VAULT_KEYS, OAUTH2_PROVIDER_URL: sandbox.urls.oauth2, ...CLIENT });
+    childEnv = childProcessEnv({
+      DATABASE_URL: testDb.url,
+      STORELINK_VAULT_KEYS: TEST_VAULT_KEYS,
+      OAUTH2_PROVIDER_URL: sandbox.urls.oauth2,
+      ...CLIENT,
+    });
   });
   afterAll(async () => {
     await testDb?.drop();
@@ -49,7 +61,10 @@ describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DAT
 
   function worker(env: Record<string, string>): { child: ChildProcess; output: Promise<string> } {
     // node itself (not the tsx CLI, which forks a second process): SIGKILL must hit the process holding the lock.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WORKER], { env: { ...childEnv, ...env }, stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WORKER], {
+      env: { ...childEnv, ...env },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
     const output = new Promise<string>((resolve, reject) => {
@@ -68,7 +83,10 @@ describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DAT
     await new Promise((r) => setTimeout(r, 6000));
     a.child.stdin!.write("go\n");
     b.child.stdin!.write("go\n");
-    const results = [JSON.parse((await a.output).trim().split("\n").pop()!), JSON.parse((await b.output).trim().split("\n").pop()!)];
+    const results = [
+      JSON.parse((await a.output).trim().split("\n").pop()!),
+      JSON.parse((await b.output).trim().split("\n").pop()!),
+    ];
     expect(results).toEqual([{ "shop-lisbon-vintage": 100 }, { "shop-lisbon-vintage": 100 }]);
     const counters = await control.counters();
     expect(counters.tokenRequests["oauth2-sandbox"]).toBe(1);
@@ -81,17 +99,24 @@ describe.skipIf(!onPostgres)("refresh across processes (PostgreSQL; set TEST_DAT
     // The provider answers slowly: the worker is killed while its refresh request is in flight.
     await control.addFault({ host: "oauth2", pathPattern: "/oauth/token", delayMs: 4000, count: 1 });
     const w = worker({ CONNECTION_ID: id, MODE: "force-refresh" });
-    await new Promise<void>((resolve) => w.child.stdout!.on("data", (c: Buffer) => c.toString().includes("started") && resolve()));
+    await new Promise<void>((resolve) =>
+      w.child.stdout!.on("data", (c: Buffer) => c.toString().includes("started") && resolve()),
+    );
     await new Promise((r) => setTimeout(r, 1000));
     w.child.kill("SIGKILL");
     await w.output;
 
     // The stored credentials are the previous ones, complete and decryptable.
-    expect(await readStoredCredentials(testDb.db, id)).toEqual({ accessToken: grant.access_token, refreshToken: grant.refresh_token });
+    expect(await readStoredCredentials(testDb.db, id)).toEqual({
+      accessToken: grant.access_token,
+      refreshToken: grant.refresh_token,
+    });
     // PostgreSQL dropped the dead process's advisory lock with its connection…
     let held = -1;
     for (let i = 0; i < 40 && held !== 0; i++) {
-      const rows = await testDb.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+      const rows = await testDb.db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
       held = Number(rows[0]?.n ?? -1);
       if (held !== 0) await new Promise((r) => setTimeout(r, 50));
     }

@@ -1,7 +1,7 @@
 // Unified-token management: rotate with a grace period (default none), revoke, and "last used" writes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bindTestDatabase, insertConnection, setTestEnv } from "@/testing/lifecycle";
-import type { TestDatabase } from "@/testing/test-db";
+import { testServerUrl, type TestDatabase } from "@/testing/test-db";
 
 setTestEnv();
 const t = await import("./unified-tokens");
@@ -45,20 +45,53 @@ describe("unified tokens", () => {
     await t.revokeUnifiedToken(minted.id);
     await t.revokeUnifiedToken(minted.id);
     expect(await t.findLiveUnifiedToken(minted.token)).toBeNull();
-    const events = await testDb.db.connectionEvent.count({ where: { connectionId, type: "token_revoked", message: { contains: minted.last4 } } });
+    const events = await testDb.db.connectionEvent.count({
+      where: { connectionId, type: "token_revoked", message: { contains: minted.last4 } },
+    });
     expect(events).toBe(1);
   });
+
+  // PostgreSQL only: PGlite's single session has no window between a statement and its commit to race in.
+  it.skipIf(!testServerUrl())(
+    "a revoke takes effect for the memoized API read the moment it returns, even with reads racing it (PostgreSQL)",
+    async () => {
+      // Before the fix this failed within a few rounds (the row was memoized between the revoke's UPDATE and
+      // its COMMIT).
+      for (let round = 0; round < 12; round++) {
+        const minted = await t.mintUnifiedToken(connectionId);
+        expect(await t.findLiveCaller(minted.token)).not.toBeNull(); // memoized now
+        let racing = true;
+        const readers = Array.from({ length: 2 }, async () => {
+          while (racing) await t.findLiveCaller(minted.token);
+        });
+        await t.revokeUnifiedToken(minted.id);
+        const after = await t.findLiveCaller(minted.token);
+        racing = false;
+        await Promise.all(readers);
+        expect(after, `round ${round}`).toBeNull();
+        expect(await t.findLiveCaller(minted.token)).toBeNull();
+      }
+    },
+  );
 
   it("last used is written at most once a minute per token", async () => {
     const minted = await t.mintUnifiedToken(connectionId);
     const start = new Date("2026-03-01T12:00:00Z");
     const row = () => testDb.db.unifiedToken.findUniqueOrThrow({ where: { id: minted.id } });
     expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: null }, start)).toBe(true);
-    const writes = await Promise.all(Array.from({ length: 20 }, (_, i) => t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: null }, new Date(start.getTime() + i * 1000))));
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: null }, new Date(start.getTime() + i * 1000)),
+      ),
+    );
     expect(writes.filter(Boolean)).toHaveLength(0);
     expect((await row()).lastUsedAt).toEqual(start);
-    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: start }, new Date(start.getTime() + 30_000))).toBe(false);
-    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: start }, new Date(start.getTime() + 61_000))).toBe(true);
+    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: start }, new Date(start.getTime() + 30_000))).toBe(
+      false,
+    );
+    expect(await t.noteTokenUse({ id: minted.id, connectionId, lastUsedAt: start }, new Date(start.getTime() + 61_000))).toBe(
+      true,
+    );
     const connection = await testDb.db.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(connection.lastUsedAt).toEqual(new Date(start.getTime() + 61_000));
   });

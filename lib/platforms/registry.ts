@@ -1,9 +1,8 @@
 import "server-only";
-import type { Platform } from "@/generated/prisma/enums";
 import { ecwidAdapter } from "./ecwid/adapter";
 import { elasticPathAdapter } from "./elasticpath/adapter";
 import { oauth2Adapter } from "./oauth2/adapter";
-import type { PlatformAdapter } from "./types";
+import type { PlatformAdapter, PlatformId as Platform } from "./types";
 
 const adapters: Record<Platform, PlatformAdapter> = {
   ECWID: ecwidAdapter as PlatformAdapter,

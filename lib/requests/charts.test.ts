@@ -14,11 +14,18 @@ let b: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const conn = (externalId: string) => t.db.connection.create({ data: { platform: "ECWID", externalId, displayName: `Store ${externalId}` } });
+  const conn = (externalId: string) =>
+    t.db.connection.create({ data: { platform: "ECWID", externalId, displayName: `Store ${externalId}` } });
   a = (await conn("1")).id;
   b = (await conn("2")).id;
-  const req = (connectionId: string, createdAt: Date, status: number, latencyMs: number) =>
-    ({ connectionId, method: "GET", path: "/api/v1/products", status, latencyMs, createdAt });
+  const req = (connectionId: string, createdAt: Date, status: number, latencyMs: number) => ({
+    connectionId,
+    method: "GET",
+    path: "/api/v1/products",
+    status,
+    latencyMs,
+    createdAt,
+  });
   await t.db.apiRequest.createMany({
     data: [
       // 10:xx: latencies 10..100 for a, one 500 among them
@@ -32,7 +39,12 @@ beforeAll(async () => {
   });
   const ev = (type: string, createdAt: Date) => ({ connectionId: a, type, message: type, createdAt });
   await t.db.connectionEvent.createMany({
-    data: [ev("refreshed", at("09:10:00")), ev("refreshed", at("09:20:00")), ev("refresh_failed", at("09:30:00")), ev("installed", at("09:40:00"))],
+    data: [
+      ev("refreshed", at("09:10:00")),
+      ev("refreshed", at("09:20:00")),
+      ev("refresh_failed", at("09:30:00")),
+      ev("installed", at("09:40:00")),
+    ],
   });
 });
 
@@ -73,9 +85,15 @@ describe("trafficSeries", () => {
 describe("refreshSeries", () => {
   it("counts refreshed and refresh_failed events per hour, ignoring other types", async () => {
     const series = await refreshSeries("24h", { now }, t.db);
-    expect(series.find((p) => p.bucket === "2026-03-10T09:00:00Z")).toEqual({ bucket: "2026-03-10T09:00:00Z", refreshed: 2, failed: 1 });
+    expect(series.find((p) => p.bucket === "2026-03-10T09:00:00Z")).toEqual({
+      bucket: "2026-03-10T09:00:00Z",
+      refreshed: 2,
+      failed: 1,
+    });
     expect(series.reduce((n, p) => n + p.refreshed + p.failed, 0)).toBe(3);
-    expect((await refreshSeries("24h", { now, connectionId: b }, t.db)).every((p) => p.refreshed === 0 && p.failed === 0)).toBe(true);
+    expect((await refreshSeries("24h", { now, connectionId: b }, t.db)).every((p) => p.refreshed === 0 && p.failed === 0)).toBe(
+      true,
+    );
   });
 });
 

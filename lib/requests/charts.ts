@@ -21,10 +21,16 @@ function window(range: RangeKey, now: Date) {
 const bucketLabel = Prisma.sql`to_char(b.bucket, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** Requests, errors (status ≥ 400) and latency p50/p95 per hour (per day for 30 days), optionally for one connection. */
-export async function trafficSeries(range: RangeKey, options: { connectionId?: string; now?: Date } = {}, client: DbClient = db): Promise<TrafficPoint[]> {
+export async function trafficSeries(
+  range: RangeKey,
+  options: { connectionId?: string; now?: Date } = {},
+  client: DbClient = db,
+): Promise<TrafficPoint[]> {
   const w = window(range, options.now ?? new Date());
   const byConnection = options.connectionId ? Prisma.sql`AND r."connectionId" = ${options.connectionId}` : Prisma.empty;
-  const rows = await client.$queryRaw<{ bucket: string; requests: number; errors: number; p50: number | null; p95: number | null }[]>`
+  const rows = await client.$queryRaw<
+    { bucket: string; requests: number; errors: number; p50: number | null; p95: number | null }[]
+  >`
     WITH b AS (
       SELECT generate_series(date_trunc(${w.unit}, ${w.since}::timestamp), date_trunc(${w.unit}, ${w.until}::timestamp), ${w.step}::interval) AS bucket
     )
@@ -38,11 +44,21 @@ export async function trafficSeries(range: RangeKey, options: { connectionId?: s
       ON date_trunc(${w.unit}, r."createdAt") = b.bucket AND r."createdAt" >= ${w.since}::timestamp ${byConnection}
     GROUP BY b.bucket
     ORDER BY b.bucket`;
-  return rows.map((r) => ({ bucket: r.bucket, requests: Number(r.requests), errors: Number(r.errors), p50: r.p50 === null ? null : Number(r.p50), p95: r.p95 === null ? null : Number(r.p95) }));
+  return rows.map((r) => ({
+    bucket: r.bucket,
+    requests: Number(r.requests),
+    errors: Number(r.errors),
+    p50: r.p50 === null ? null : Number(r.p50),
+    p95: r.p95 === null ? null : Number(r.p95),
+  }));
 }
 
 /** Credential renewals ("refreshed") and failed renewals ("refresh_failed") per bucket, from the connection timelines. */
-export async function refreshSeries(range: RangeKey, options: { connectionId?: string; now?: Date } = {}, client: DbClient = db): Promise<RefreshPoint[]> {
+export async function refreshSeries(
+  range: RangeKey,
+  options: { connectionId?: string; now?: Date } = {},
+  client: DbClient = db,
+): Promise<RefreshPoint[]> {
   const w = window(range, options.now ?? new Date());
   const byConnection = options.connectionId ? Prisma.sql`AND e."connectionId" = ${options.connectionId}` : Prisma.empty;
   const rows = await client.$queryRaw<{ bucket: string; refreshed: number; failed: number }[]>`

@@ -30,7 +30,16 @@ export async function connectionsNeedingAttention(now = new Date(), client: DbCl
     where: {
       OR: [{ status: { in: ["NEEDS_REAUTH", "DEGRADED"] } }, { status: "ACTIVE", refreshExpiresAt: { lt: soon } }],
     },
-    select: { id: true, displayName: true, platform: true, status: true, lastError: true, refreshExpiresAt: true, consecutiveFailures: true, updatedAt: true },
+    select: {
+      id: true,
+      displayName: true,
+      platform: true,
+      status: true,
+      lastError: true,
+      refreshExpiresAt: true,
+      consecutiveFailures: true,
+      updatedAt: true,
+    },
     take: 200,
   });
   return rows
@@ -51,6 +60,12 @@ export async function recentRefreshFailures(client: DbClient = db, limit = 10) {
     where: { type: { in: ["refresh_failed", "health_check_failed", "needs_reauth", "credentials_rotation_failed"] } },
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, type: true, message: true, createdAt: true, connection: { select: { id: true, displayName: true, platform: true } } },
+    select: {
+      id: true,
+      type: true,
+      message: true,
+      createdAt: true,
+      connection: { select: { id: true, displayName: true, platform: true } },
+    },
   });
 }

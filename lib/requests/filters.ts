@@ -4,7 +4,11 @@ import { z } from "zod";
 
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-export const RANGES = { "24h": { hours: 24, unit: "hour" }, "7d": { hours: 168, unit: "hour" }, "30d": { hours: 720, unit: "day" } } as const;
+export const RANGES = {
+  "24h": { hours: 24, unit: "hour" },
+  "7d": { hours: 168, unit: "hour" },
+  "30d": { hours: 720, unit: "day" },
+} as const;
 export type RangeKey = keyof typeof RANGES;
 
 export const requestFiltersSchema = z.object({

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db-client";
 import { db } from "@/lib/db";
+import { retentionCutoff, retentionDays } from "./retention";
 
 /**
  * Deletes request-log rows older than `olderThan`, in batches so a large backlog never holds one long lock
@@ -18,8 +19,7 @@ export async function pruneApiRequests(olderThan: Date, client: DbClient = db, b
   }
 }
 
-/** What the scheduler runs: prune by the configured retention (default 30 days). */
+/** The request log's housekeeping: prune by the configured retention (default 30 days). */
 export async function pruneByRetention(now = new Date(), client: DbClient = db): Promise<number> {
-  const { retentionCutoff, retentionDays } = await import("@/lib/settings/retention");
   return pruneApiRequests(retentionCutoff(await retentionDays(client), now), client);
 }

@@ -7,7 +7,9 @@ import { RANGES, type RequestFilters } from "./filters";
 export const REQUESTS_PAGE_SIZE = 50;
 
 export function requestWhere(filters: Omit<RequestFilters, "page">, now = new Date()): Prisma.ApiRequestWhereInput {
-  const where: Prisma.ApiRequestWhereInput = { createdAt: { gte: new Date(now.getTime() - RANGES[filters.range].hours * 3_600_000) } };
+  const where: Prisma.ApiRequestWhereInput = {
+    createdAt: { gte: new Date(now.getTime() - RANGES[filters.range].hours * 3_600_000) },
+  };
   if (filters.connection) where.connectionId = filters.connection;
   if (filters.method) where.method = filters.method;
   if (filters.status) {
@@ -46,5 +48,9 @@ export type ApiRequestRow = Awaited<ReturnType<typeof listApiRequests>>["rows"][
 
 /** Connections for the per-connection filter (id and name only). */
 export async function connectionChoices(client: DbClient = db) {
-  return client.connection.findMany({ select: { id: true, displayName: true, platform: true }, orderBy: { displayName: "asc" }, take: 500 });
+  return client.connection.findMany({
+    select: { id: true, displayName: true, platform: true },
+    orderBy: { displayName: "asc" },
+    take: 500,
+  });
 }

@@ -39,7 +39,10 @@ export function browserApiOrigins(env: Env): string[] {
 
 /** What pages and API responses share: no sniffing, a referrer policy, and HSTS once served over https. */
 function baseHeaders(env: Env): Record<string, string> {
-  const headers: Record<string, string> = { "Referrer-Policy": "strict-origin-when-cross-origin", "X-Content-Type-Options": "nosniff" };
+  const headers: Record<string, string> = {
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+  };
   if (env.APP_URL.startsWith("https://")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;
 }
@@ -66,5 +69,15 @@ export function securityHeaders(env: Env, pathname: string, nonce: string): Reco
  * so no nonce and no session gate), but a browser that opens one must still not frame, sniff or run it.
  */
 export function apiSecurityHeaders(env: Env): Record<string, string> {
-  return { ...baseHeaders(env), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "X-Frame-Options": "DENY" };
+  return {
+    ...baseHeaders(env),
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+  };
+}
+
+/** Sets these headers on a response (routes that skip the proxy set their own). */
+export function withHeaders<R extends Response>(response: R, headers: Record<string, string>): R {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }

@@ -7,7 +7,8 @@ import { closeDb } from "@/lib/db-client";
 import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { openConnectionCredentials, sealConnectionCredentials } from "./index";
 import { KeyRing } from "./key-ring";
-import { missingVaultKeyIds, rotateVault } from "./rotation";
+import { openEndpointSecret, openPreviousSecret, sealEndpointSecret, sealPreviousSecret } from "./endpoint-secret";
+import { missingVaultKeyIds, rotateEndpointSecrets, rotateVault } from "./rotation";
 
 const oldKey = { id: "old", key: randomBytes(32) };
 const newKey = { id: "new", key: randomBytes(32) };
@@ -23,7 +24,13 @@ afterEach(async () => {
 
 async function storeConnection(id: string, ring: KeyRing) {
   await t.db.connection.create({
-    data: { id, platform: "ECWID", externalId: id, displayName: `Store ${id}`, ...sealConnectionCredentials(id, { access_token: PLAINTEXT }, ring) },
+    data: {
+      id,
+      platform: "ECWID",
+      externalId: id,
+      displayName: `Store ${id}`,
+      ...sealConnectionCredentials(id, { access_token: PLAINTEXT }, ring),
+    },
   });
 }
 
@@ -80,5 +87,30 @@ describe("vault on the database", () => {
       expect(filesContain(t.dataDir!, Buffer.from("Store c1"))).toBe(true);
       expect(filesContain(t.dataDir!, needle)).toBe(false);
     }
+  });
+
+  it("re-encrypts webhook signing secrets, current and previous, and names their missing keys", async () => {
+    const before = new KeyRing([oldKey]);
+    const app = await t.db.app.create({ data: { name: "Rotation app", returnUrls: [] } });
+    const id = "endpoint1";
+    await t.db.webhookEndpoint.create({
+      data: {
+        id,
+        appId: app.id,
+        url: "https://receiver.example/hook",
+        events: [],
+        ...sealEndpointSecret(id, "whsec_current", before),
+        previousSecret: sealPreviousSecret(id, "whsec_previous", before),
+      },
+    });
+    expect(await missingVaultKeyIds(t.db, new KeyRing([newKey]))).toEqual(["old"]);
+    const ring = new KeyRing([newKey, oldKey]);
+    expect(await rotateEndpointSecrets(t.db, ring)).toEqual({ total: 1, rotated: 1, alreadyCurrent: 0 });
+    const row = await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    const onlyNew = new KeyRing([newKey]);
+    expect(openEndpointSecret(id, row, onlyNew)).toBe("whsec_current");
+    expect(openPreviousSecret(id, row.previousSecret, onlyNew)).toBe("whsec_previous");
+    expect(await missingVaultKeyIds(t.db, onlyNew)).toEqual([]);
+    expect(await rotateEndpointSecrets(t.db, ring)).toMatchObject({ rotated: 0, alreadyCurrent: 1 });
   });
 });

@@ -1,5 +1,12 @@
 import "server-only";
 import type { DbClient } from "@/lib/db-client";
+import {
+  openEndpointSecret,
+  openPreviousSecret,
+  previousSecretOf,
+  sealEndpointSecret,
+  sealPreviousSecret,
+} from "./endpoint-secret";
 import { connectionAad, sealedColumnsSelect, type SealedColumns } from "./index";
 import type { KeyRing } from "./key-ring";
 import { open, seal } from "./seal";
@@ -11,7 +18,43 @@ export async function missingVaultKeyIds(db: DbClient, ring: KeyRing): Promise<s
     distinct: ["credKeyId"],
     select: { credKeyId: true },
   });
-  return rows.map((r) => r.credKeyId!).filter((id) => !ring.has(id));
+  const endpoints = await db.webhookEndpoint.findMany({ select: { secretKeyId: true, previousSecret: true } });
+  const endpointKeys = endpoints.flatMap((e) => [e.secretKeyId, previousSecretOf(e.previousSecret)?.keyId ?? []].flat());
+  return [...new Set([...rows.map((r) => r.credKeyId!), ...endpointKeys])].filter((id) => !ring.has(id));
+}
+
+/** Re-encrypts webhook endpoints' signing secrets (current and previous) under the newest key. */
+export async function rotateEndpointSecrets(db: DbClient, ring: KeyRing) {
+  const counts = { total: 0, rotated: 0, alreadyCurrent: 0 };
+  const rows = await db.webhookEndpoint.findMany({
+    select: {
+      id: true,
+      secretCiphertext: true,
+      secretIv: true,
+      secretTag: true,
+      secretWrappedKey: true,
+      secretKeyId: true,
+      previousSecret: true,
+    },
+  });
+  for (const row of rows) {
+    counts.total++;
+    const previous = previousSecretOf(row.previousSecret);
+    if (row.secretKeyId === ring.current.id && (!previous || previous.keyId === ring.current.id)) {
+      counts.alreadyCurrent++;
+      continue;
+    }
+    const previousPlain = previous && openPreviousSecret(row.id, previous, ring);
+    await db.webhookEndpoint.update({
+      where: { id: row.id },
+      data: {
+        ...sealEndpointSecret(row.id, openEndpointSecret(row.id, row, ring), ring),
+        ...(previousPlain && { previousSecret: sealPreviousSecret(row.id, previousPlain, ring) }),
+      },
+    });
+    counts.rotated++;
+  }
+  return counts;
 }
 
 /** Re-encrypts every row not yet under the ring's newest key. Each row is updated only if unchanged since read. */

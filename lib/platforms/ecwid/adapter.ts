@@ -1,4 +1,5 @@
 import "server-only";
+import { ecwidRawResources } from "./raw-resources";
 import { PlatformError, type ConnectionContext, type PlatformAdapter } from "@/lib/platforms/types";
 import type { EcwidCredentials, EcwidOrder, EcwidProduct, EcwidProfile, EcwidSearchResult } from "./ecwid-types";
 import { nextOffsetCursor, offsetFromCursor, reshapeOrder, reshapeProduct, reshapeStore } from "./reshape";
@@ -9,8 +10,11 @@ import { ecwidFetch, ecwidSend } from "./transport";
 
 type Ctx = ConnectionContext<EcwidCredentials>;
 
-const call = <T>(ctx: Ctx, path: string, init: { method?: "GET" | "PUT"; query?: Record<string, string | number | undefined>; body?: unknown } = {}) =>
-  ecwidFetch<T>({ storeId: ctx.connection.externalId, token: ctx.credentials.accessToken, path, ...init });
+const call = <T>(
+  ctx: Ctx,
+  path: string,
+  init: { method?: "GET" | "PUT"; query?: Record<string, string | number | undefined>; body?: unknown } = {},
+) => ecwidFetch<T>({ storeId: ctx.connection.externalId, token: ctx.credentials.accessToken, path, ...init });
 
 const segment = (id: string) => {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new PlatformError("invalid", "That id is not a valid Ecwid id.");
@@ -19,6 +23,7 @@ const segment = (id: string) => {
 
 export const ecwidAdapter: PlatformAdapter<EcwidCredentials> = {
   platform: "ECWID",
+  rawResources: ecwidRawResources,
 
   async healthCheck(ctx) {
     await call<EcwidProfile>(ctx, "/profile");
@@ -32,7 +37,11 @@ export const ecwidAdapter: PlatformAdapter<EcwidCredentials> = {
     const offset = offsetFromCursor(query.cursor);
     const limit = Math.min(100, Math.max(1, query.limit));
     const page = await call<EcwidSearchResult<EcwidProduct>>(ctx, "/products", { query: { keyword: query.q, offset, limit } });
-    return { items: page.items.map((p) => reshapeProduct(p)), total: page.total, nextCursor: nextOffsetCursor(offset, page.count, page.total) };
+    return {
+      items: page.items.map((p) => reshapeProduct(p)),
+      total: page.total,
+      nextCursor: nextOffsetCursor(offset, page.count, page.total),
+    };
   },
 
   async getProduct(ctx, id) {
@@ -40,7 +49,8 @@ export const ecwidAdapter: PlatformAdapter<EcwidCredentials> = {
   },
 
   async adjustStock(ctx, id, delta) {
-    if (!Number.isInteger(delta) || delta === 0) throw new PlatformError("invalid", "The stock change must be a non-zero whole number.");
+    if (!Number.isInteger(delta) || delta === 0)
+      throw new PlatformError("invalid", "The stock change must be a non-zero whole number.");
     await call(ctx, `/products/${segment(id)}/inventory`, { method: "PUT", body: { quantityDelta: delta } });
     return reshapeProduct(await call<EcwidProduct>(ctx, `/products/${segment(id)}`));
   },
@@ -51,7 +61,11 @@ export const ecwidAdapter: PlatformAdapter<EcwidCredentials> = {
     const page = await call<EcwidSearchResult<EcwidOrder>>(ctx, "/orders", {
       query: { paymentStatus: query.paymentStatus, fulfillmentStatus: query.fulfillmentStatus, offset, limit },
     });
-    return { items: page.items.map((o) => reshapeOrder(o)), total: page.total, nextCursor: nextOffsetCursor(offset, page.count, page.total) };
+    return {
+      items: page.items.map((o) => reshapeOrder(o)),
+      total: page.total,
+      nextCursor: nextOffsetCursor(offset, page.count, page.total),
+    };
   },
 
   async getOrder(ctx, id) {
@@ -65,9 +79,20 @@ export const ecwidAdapter: PlatformAdapter<EcwidCredentials> = {
     return reshapeOrder(await call<EcwidOrder>(ctx, `/orders/${segment(id)}`));
   },
 
+  countOrders: async () => {
+    throw new PlatformError("not_supported", "Counting orders is not available for Ecwid yet.");
+  },
+  listCustomers: async () => {
+    throw new PlatformError("not_supported", "Customers are not available for Ecwid yet.");
+  },
+  getCustomer: async () => {
+    throw new PlatformError("not_supported", "Customers are not available for Ecwid yet.");
+  },
+
   async raw(ctx, request) {
     const method = request.method.toUpperCase();
-    if (!["GET", "POST", "PUT", "DELETE"].includes(method)) throw new PlatformError("not_supported", `Ecwid does not take ${method}.`);
+    if (!["GET", "POST", "PUT", "DELETE"].includes(method))
+      throw new PlatformError("not_supported", `Ecwid does not take ${method}.`);
     const res = await ecwidSend({
       storeId: ctx.connection.externalId,
       token: ctx.credentials.accessToken,

@@ -33,6 +33,13 @@ export async function readPublicSettings(storeId: string, secretToken: string): 
 }
 
 export async function writePublicSettings(storeId: string, secretToken: string, settings: PublicSettings): Promise<void> {
-  // Ecwid stores the raw request body as the value: a JSON string here.
-  await ecwidFetch({ storeId, token: secretToken, method: "PUT", path: "/storage/public", body: JSON.stringify(publicSettingsSchema.parse(settings)) });
+  // Ecwid takes {"value": "<string>"} as application/json and answers 415 to other content types
+  // (docs.ecwid.com … add-app-storage-data, platform-facts §0); the value is the settings' JSON text.
+  await ecwidFetch({
+    storeId,
+    token: secretToken,
+    method: "PUT",
+    path: "/storage/public",
+    body: { value: JSON.stringify(publicSettingsSchema.parse(settings)) },
+  });
 }

@@ -17,6 +17,7 @@ export type EcwidProduct = {
   unlimited?: boolean;
   enabled?: boolean;
   url?: string;
+  updateTimestamp?: number;
 };
 
 export type EcwidOrderItem = { sku?: string; name?: string; quantity?: number; price?: number };
@@ -29,6 +30,7 @@ export type EcwidOrder = {
   paymentStatus?: string;
   fulfillmentStatus?: string;
   createDate?: string;
+  updateDate?: string;
   items?: EcwidOrderItem[];
 };
 

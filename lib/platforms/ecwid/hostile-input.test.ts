@@ -2,7 +2,7 @@ import { createCipheriv, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decodeHexPayload, decodeUrlSafeBase64, decryptPayload, PayloadError } from "./payload";
-import { verifyWebhookSignature, webhookSignature } from "./webhook-signature";
+import { verifyWebhookSignature, webhookSignature } from "./webhooks";
 
 // Hostile input for the Ecwid edge: the Control Panel payload decoders, the webhook signature check, the
 // OAuth state check and the token-exchange answer. On any input they answer or throw their own typed
@@ -38,7 +38,13 @@ function outcome(fn: () => unknown): string {
   }
 }
 
-const anyText = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.base64String(), fc.stringMatching(/^[0-9a-f]*$/));
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.string({ unit: "binary" }),
+  fc.base64String(),
+  fc.stringMatching(/^[0-9a-f]*$/),
+);
 const hugeText = fc.oneof(
   fc.string({ minLength: 16_000, maxLength: 40_000 }),
   fc.base64String({ minLength: 16_000, maxLength: 40_000 }),
@@ -53,11 +59,17 @@ const genuine = fc.record({
 
 describe("Control Panel payload decoders on hostile input", () => {
   it("decryptPayload throws only PayloadError on arbitrary strings, and never accepts one", () => {
-    fc.assert(fc.property(anyText, (s) => void expect(outcome(() => decryptPayload(s, SECRET))).not.toBe("ok")), RUNS);
+    fc.assert(
+      fc.property(anyText, (s) => void expect(outcome(() => decryptPayload(s, SECRET))).not.toBe("ok")),
+      RUNS,
+    );
   });
 
   it("decryptPayload refuses huge input without throwing anything else", () => {
-    fc.assert(fc.property(hugeText, (s) => void expect(outcome(() => decryptPayload(s, SECRET))).not.toBe("ok")), BIG);
+    fc.assert(
+      fc.property(hugeText, (s) => void expect(outcome(() => decryptPayload(s, SECRET))).not.toBe("ok")),
+      BIG,
+    );
   });
 
   it("decryptPayload refuses random bytes of plausible length (no key, no payload)", () => {
@@ -72,10 +84,14 @@ describe("Control Panel payload decoders on hostile input", () => {
 
   it("a payload encrypted with another app's secret is never accepted", () => {
     fc.assert(
-      fc.property(genuine, fc.string({ minLength: 16, maxLength: 16, unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789") }), (payload, otherKey) => {
-        fc.pre(otherKey !== SECRET.slice(0, 16));
-        expect(outcome(() => decryptPayload(encrypt(JSON.stringify(payload), otherKey), SECRET))).not.toBe("ok");
-      }),
+      fc.property(
+        genuine,
+        fc.string({ minLength: 16, maxLength: 16, unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789") }),
+        (payload, otherKey) => {
+          fc.pre(otherKey !== SECRET.slice(0, 16));
+          expect(outcome(() => decryptPayload(encrypt(JSON.stringify(payload), otherKey), SECRET))).not.toBe("ok");
+        },
+      ),
       RUNS,
     );
   });
@@ -87,14 +103,16 @@ describe("Control Panel payload decoders on hostile input", () => {
         expect(decryptPayload(sealed, SECRET)).toEqual(JSON.parse(JSON.stringify(payload)));
         const bytes = Buffer.from(sealed, "base64url");
         expect(outcome(() => decryptPayload(bytes.subarray(0, bytes.length - cut).toString("base64url"), SECRET))).not.toBe("ok");
-        expect(outcome(() => decryptPayload(Buffer.concat([bytes, randomBytes(cut)]).toString("base64url"), SECRET))).not.toBe("ok");
+        expect(outcome(() => decryptPayload(Buffer.concat([bytes, randomBytes(cut)]).toString("base64url"), SECRET))).not.toBe(
+          "ok",
+        );
       }),
       { numRuns: 200 },
     );
   });
 
   it("documents Ecwid's unauthenticated CBC: an IV bit-flip rewrites store_id, so callers must verify the token against that store", () => {
-    // Not a decoder bug (Ecwid's scheme has no MAC); the test pins the reason control-panel.ts checks
+    // Not a decoder bug (Ecwid's scheme has no MAC); the test pins the reason connections/ecwid/control-panel.ts checks
     // GET /profile of the claimed store before trusting it.
     const sealed = Buffer.from(encrypt(JSON.stringify({ store_id: 1003, access_token: "secret_x" })), "base64url");
     const iv = Buffer.from(sealed.subarray(0, 16));
@@ -105,9 +123,18 @@ describe("Control Panel payload decoders on hostile input", () => {
   });
 
   it("decodeHexPayload throws only PayloadError on arbitrary strings, bytes and unicode", () => {
-    const hexish = fc.oneof(anyText, fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b).toString("hex")));
-    fc.assert(fc.property(hexish, (s) => void expect(["ok", "encoding", "json", "shape"]).toContain(outcome(() => decodeHexPayload(s)))), RUNS);
-    fc.assert(fc.property(hugeText, (s) => void expect(outcome(() => decodeHexPayload(s))).not.toBe("ok")), BIG);
+    const hexish = fc.oneof(
+      anyText,
+      fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b).toString("hex")),
+    );
+    fc.assert(
+      fc.property(hexish, (s) => void expect(["ok", "encoding", "json", "shape"]).toContain(outcome(() => decodeHexPayload(s)))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(hugeText, (s) => void expect(outcome(() => decodeHexPayload(s))).not.toBe("ok")),
+      BIG,
+    );
   });
 
   it("decodeHexPayload accepts only objects of the payload's shape", () => {
@@ -124,17 +151,29 @@ describe("Control Panel payload decoders on hostile input", () => {
   });
 
   it("decodeUrlSafeBase64 throws only PayloadError", () => {
-    fc.assert(fc.property(anyText, (s) => void expect(["ok", "encoding"]).toContain(outcome(() => decodeUrlSafeBase64(s)))), RUNS);
+    fc.assert(
+      fc.property(anyText, (s) => void expect(["ok", "encoding"]).toContain(outcome(() => decodeUrlSafeBase64(s)))),
+      RUNS,
+    );
   });
 });
 
 describe("webhook signature on hostile input", () => {
   const created = fc.integer({ min: 0, max: 2 ** 40 });
   const eventId = fc.oneof(fc.string(), fc.uuid(), fc.string({ unit: "grapheme", maxLength: 200 }));
-  const header = fc.oneof(fc.constant(null), fc.string(), fc.base64String(), fc.string({ unit: "binary" }), fc.string({ minLength: 5000, maxLength: 20_000 }));
+  const header = fc.oneof(
+    fc.constant(null),
+    fc.string(),
+    fc.base64String(),
+    fc.string({ unit: "binary" }),
+    fc.string({ minLength: 5000, maxLength: 20_000 }),
+  );
 
   it("never throws and never accepts an arbitrary header", () => {
-    fc.assert(fc.property(created, eventId, header, (c, id, sig) => void expect(verifyWebhookSignature(SECRET, c, id, sig)).toBe(false)), RUNS);
+    fc.assert(
+      fc.property(created, eventId, header, (c, id, sig) => void expect(verifyWebhookSignature(SECRET, c, id, sig)).toBe(false)),
+      RUNS,
+    );
   });
 
   it("accepts the genuine signature and refuses it for another event, time, secret, or with any byte changed", () => {
@@ -157,9 +196,21 @@ describe("webhook signature on hostile input", () => {
 
 describe("Ecwid OAuth callback parameters", () => {
   it("checkOAuthState never throws and never accepts a forged cookie or a mismatched state", async () => {
-    const { checkOAuthState, newOAuthState } = await import("./oauth-state");
-    const junk = fc.oneof(fc.constant(undefined), fc.string(), fc.string({ unit: "binary" }), fc.stringMatching(/^[A-Za-z0-9_-]{1,40}\.\d{1,12}\.[A-Za-z0-9_-]{0,50}$/));
-    fc.assert(fc.property(junk, fc.option(fc.string(), { nil: null }), (cookie, state) => void expect(checkOAuthState(cookie, state)).toBe(false)), RUNS);
+    const { checkOAuthState, newOAuthState } = await import("@/lib/connections/ecwid/oauth-state");
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,40}\.\d{1,12}\.[A-Za-z0-9_-]{0,50}$/),
+    );
+    fc.assert(
+      fc.property(
+        junk,
+        fc.option(fc.string(), { nil: null }),
+        (cookie, state) => void expect(checkOAuthState(cookie, state)).toBe(false),
+      ),
+      RUNS,
+    );
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.nat({ max: 60 }), (other, pos) => {
         const { nonce, cookieValue } = newOAuthState();
@@ -183,12 +234,19 @@ describe("Ecwid OAuth callback parameters", () => {
     const body = fc.oneof(
       fc.string(),
       fc.jsonValue().map((v) => JSON.stringify(v) ?? "null"),
-      fc.record({ access_token: fc.string(), token_type: fc.string(), scope: fc.anything(), store_id: fc.anything() }).map((v) => JSON.stringify(v)),
+      fc
+        .record({ access_token: fc.string(), token_type: fc.string(), scope: fc.anything(), store_id: fc.anything() })
+        .map((v) => JSON.stringify(v)),
     );
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom(200, 400, 401, 403, 429, 500, 502), async (text, status) => {
-        const fetchImpl = (async () => new Response(text, { status, headers: { "content-type": "application/json" } })) as typeof fetch;
-        const result = await exchangeCode({ clientId: "id", clientSecret: SECRET }, "code", fetchImpl).then(
+        const send = async () => ({
+          status,
+          header: () => "application/json",
+          text: async () => text,
+          discard: async () => undefined,
+        });
+        const result = await exchangeCode({ clientId: "id", clientSecret: SECRET }, "code", send).then(
           (grant) => ({ grant }),
           (error: unknown) => ({ error }),
         );

@@ -7,17 +7,31 @@ import { decodeHexPayload, decodeUrlSafeBase64, decryptPayload, PayloadError } f
 
 const SECRET = "sandbox-client-secret-0123456789abcdef";
 
-function ecwidEncrypt(plaintext: string, secret = SECRET, opts: { iv?: Buffer; pkcs7?: boolean; stripPadding?: boolean } = {}): string {
+function ecwidEncrypt(
+  plaintext: string,
+  secret = SECRET,
+  opts: { iv?: Buffer; pkcs7?: boolean; stripPadding?: boolean } = {},
+): string {
   const iv = opts.iv ?? randomBytes(16);
   const cipher = createCipheriv("aes-128-cbc", Buffer.from(secret.slice(0, 16), "utf8"), iv);
   cipher.setAutoPadding(opts.pkcs7 !== false);
-  const body = opts.pkcs7 === false ? Buffer.concat([Buffer.from(plaintext), Buffer.alloc((16 - (Buffer.byteLength(plaintext) % 16)) % 16, 0)]) : Buffer.from(plaintext);
+  const body =
+    opts.pkcs7 === false
+      ? Buffer.concat([Buffer.from(plaintext), Buffer.alloc((16 - (Buffer.byteLength(plaintext) % 16)) % 16, 0)])
+      : Buffer.from(plaintext);
   const bytes = Buffer.concat([iv, cipher.update(body), cipher.final()]);
   const b64 = bytes.toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
   return opts.stripPadding === false ? b64 : b64.replace(/=+$/, "");
 }
 
-const payload = { store_id: 1003, lang: "es", access_token: "secret_abc", public_token: "public_def", view_mode: "PAGE", app_state: "orders" };
+const payload = {
+  store_id: 1003,
+  lang: "es",
+  access_token: "secret_abc",
+  public_token: "public_def",
+  view_mode: "PAGE",
+  app_state: "orders",
+};
 
 describe("decryptPayload", () => {
   it("decrypts a payload made by an independent implementation", () => {
@@ -51,7 +65,11 @@ describe("decryptPayload", () => {
     ["too short for IV + one block", randomBytes(20).toString("base64url"), "decryption"],
     ["not whole blocks", randomBytes(40).toString("base64url"), "decryption"],
     ["wrong key", ecwidEncrypt(JSON.stringify(payload), "another-secret-key-000"), "decryption"],
-    ["bad padding (zero padded, the wrong C# sample)", ecwidEncrypt(JSON.stringify(payload), SECRET, { pkcs7: false }), "decryption"],
+    [
+      "bad padding (zero padded, the wrong C# sample)",
+      ecwidEncrypt(JSON.stringify(payload), SECRET, { pkcs7: false }),
+      "decryption",
+    ],
     ["not JSON", ecwidEncrypt("hello, not json"), "json"],
     ["JSON but not an object", ecwidEncrypt("[1,2,3]"), "shape"],
     ["missing store_id", ecwidEncrypt(JSON.stringify({ ...payload, store_id: undefined })), "shape"],

@@ -1,21 +1,15 @@
-import type { FulfillmentStatus, PaymentStatus, UnifiedOrder, UnifiedProduct, UnifiedStore } from "@/lib/platforms/types";
+import { FULFILLMENT_STATUSES, PAYMENT_STATUSES } from "@/lib/platforms/order-statuses";
+import type { UnifiedOrder, UnifiedProduct, UnifiedStore } from "@/lib/platforms/types";
 import type { EcwidOrder, EcwidProduct, EcwidProfile } from "./ecwid-types";
 
 // Ecwid shapes → Storelink's unified shapes.
 
-const PAYMENT: readonly PaymentStatus[] = ["AWAITING_PAYMENT", "PAID", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED", "INCOMPLETE"];
-const FULFILLMENT: readonly FulfillmentStatus[] = [
-  "AWAITING_PROCESSING",
-  "PROCESSING",
-  "SHIPPED",
-  "DELIVERED",
-  "WILL_NOT_DELIVER",
-  "RETURNED",
-  "READY_FOR_PICKUP",
-];
-
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | null =>
   value !== undefined && (list as readonly string[]).includes(value) ? (value as T) : null;
+
+/** Ecwid's `*Timestamp` fields are unix seconds. */
+export const unixToIso = (seconds: number | undefined): string | null =>
+  typeof seconds === "number" && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
 
 export function reshapeStore(storeId: string, profile: EcwidProfile): UnifiedStore {
   return {
@@ -38,6 +32,7 @@ export function reshapeProduct(product: EcwidProduct, currency: string | null = 
     stock: product.unlimited ? null : (product.quantity ?? null),
     enabled: product.enabled !== false,
     url: product.url ?? null,
+    updatedAt: unixToIso(product.updateTimestamp),
   };
 }
 
@@ -47,10 +42,16 @@ export function reshapeOrder(order: EcwidOrder, currency: string | null = null):
     email: order.email ?? null,
     total: order.total ?? 0,
     currency,
-    paymentStatus: oneOf(PAYMENT, order.paymentStatus),
-    fulfillmentStatus: oneOf(FULFILLMENT, order.fulfillmentStatus),
+    paymentStatus: oneOf(PAYMENT_STATUSES, order.paymentStatus),
+    fulfillmentStatus: oneOf(FULFILLMENT_STATUSES, order.fulfillmentStatus),
     createdAt: order.createDate ? toIso(order.createDate) : null,
-    items: (order.items ?? []).map((i) => ({ sku: i.sku || null, name: i.name ?? "", quantity: i.quantity ?? 0, price: i.price ?? 0 })),
+    updatedAt: order.updateDate ? toIso(order.updateDate) : null,
+    items: (order.items ?? []).map((i) => ({
+      sku: i.sku || null,
+      name: i.name ?? "",
+      quantity: i.quantity ?? 0,
+      price: i.price ?? 0,
+    })),
   };
 }
 

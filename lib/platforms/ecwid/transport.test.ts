@@ -1,19 +1,25 @@
 import { describe, expect, it } from "vitest";
+import type { UpstreamInit, UpstreamSend } from "@/lib/platforms/http";
 import { PlatformError } from "@/lib/platforms/types";
 import { ecwidFetch } from "./transport";
 
 const BASE = "https://ecwid.test";
 
 function fake(status: number, body: string, headers: Record<string, string> = {}) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const impl = (async (url: URL, init: RequestInit) => {
+  const calls: { url: string; init: UpstreamInit }[] = [];
+  const impl: UpstreamSend = async (url, init = {}) => {
     calls.push({ url: String(url), init });
-    return new Response(body, { status, headers });
-  }) as unknown as typeof fetch;
+    return {
+      status,
+      header: (name) => headers[name.toLowerCase()] ?? null,
+      text: async () => body,
+      discard: async () => undefined,
+    };
+  };
   return { impl, calls };
 }
 
-const run = (impl: typeof fetch) => ecwidFetch({ storeId: 1003, token: "secret_t", path: "/profile", baseUrl: BASE, fetchImpl: impl });
+const run = (impl: UpstreamSend) => ecwidFetch({ storeId: 1003, token: "secret_t", path: "/profile", baseUrl: BASE, send: impl });
 
 async function kindOf(promise: Promise<unknown>) {
   try {
@@ -29,7 +35,7 @@ describe("Ecwid transport", () => {
     const { impl, calls } = fake(200, '{"ok":true}');
     expect(await run(impl)).toEqual({ ok: true });
     expect(calls[0]!.url).toBe(`${BASE}/api/v3/1003/profile`);
-    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe("Bearer secret_t");
+    expect(calls[0]!.init.headers?.authorization).toBe("Bearer secret_t");
   });
 
   it("maps 403 INVALID_API_TOKEN to unauthorized", async () => {
@@ -58,15 +64,70 @@ describe("Ecwid transport", () => {
   });
 
   it("maps network failures and timeouts to unavailable without leaking the token", async () => {
-    const network = (async () => {
+    const network: UpstreamSend = async () => {
       throw new TypeError("fetch failed secret_t");
-    }) as unknown as typeof fetch;
+    };
     const e = await kindOf(run(network));
     expect(e.kind).toBe("unavailable");
     expect(e.message).not.toContain("secret_t");
-    const timeout = (async () => {
-      throw Object.assign(new Error("t"), { name: "TimeoutError" });
-    }) as unknown as typeof fetch;
+    const timeout: UpstreamSend = async (url) => {
+      throw new PlatformError("unavailable", `${new URL(String(url)).host} did not answer in time.`);
+    };
     expect((await kindOf(run(timeout))).message).toMatch(/in time/);
+  });
+
+  describe("429 with Retry-After", () => {
+    function sequence(...answers: { status: number; body: string; retryAfter?: string }[]) {
+      const calls: UpstreamInit[] = [];
+      const impl: UpstreamSend = async (_url, init = {}) => {
+        calls.push(init);
+        const a = answers[Math.min(calls.length - 1, answers.length - 1)]!;
+        return {
+          status: a.status,
+          header: (n) => (n.toLowerCase() === "retry-after" ? (a.retryAfter ?? null) : null),
+          text: async () => a.body,
+          discard: async () => undefined,
+        };
+      };
+      return { impl, calls };
+    }
+    const limited = { status: 429, body: '{"errorCode":"RATE_LIMITED","errorMessage":"blocked"}', retryAfter: "2" };
+    const slept: number[] = [];
+    const sleep = async (ms: number) => void slept.push(ms);
+
+    it("a read waits out a short Retry-After once, then succeeds", async () => {
+      const { impl, calls } = sequence(limited, { status: 200, body: '{"ok":true}' });
+      slept.length = 0;
+      expect(await ecwidFetch({ storeId: 1003, token: "t", path: "/products", baseUrl: BASE, send: impl }, sleep)).toEqual({
+        ok: true,
+      });
+      expect(calls).toHaveLength(2);
+      expect(slept).toEqual([2000]);
+    });
+
+    it("a second 429 is passed on with its Retry-After", async () => {
+      const { impl, calls } = sequence(limited, limited);
+      const e = await kindOf(ecwidFetch({ storeId: 1003, token: "t", path: "/products", baseUrl: BASE, send: impl }, sleep));
+      expect(calls).toHaveLength(2);
+      expect(e.kind).toBe("rate_limited");
+      expect(e.retryAfterSeconds).toBe(2);
+    });
+
+    it("writes and long cooldowns are not retried", async () => {
+      const write = sequence(limited, { status: 200, body: "{}" });
+      await kindOf(
+        ecwidFetch(
+          { storeId: 1003, token: "t", method: "PUT", path: "/products/1", body: {}, baseUrl: BASE, send: write.impl },
+          sleep,
+        ),
+      );
+      expect(write.calls).toHaveLength(1);
+      const long = sequence({ ...limited, retryAfter: "60" }, { status: 200, body: "{}" });
+      expect(
+        (await kindOf(ecwidFetch({ storeId: 1003, token: "t", path: "/products", baseUrl: BASE, send: long.impl }, sleep)))
+          .retryAfterSeconds,
+      ).toBe(60);
+      expect(long.calls).toHaveLength(1);
+    });
   });
 });

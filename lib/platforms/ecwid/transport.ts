@@ -1,9 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { upstream, type UpstreamSend } from "@/lib/platforms/http";
 import { PlatformError, type PlatformErrorKind } from "@/lib/platforms/types";
 
-// The one fetch every Ecwid REST call goes through: injects the Bearer token (the query-string token is
-// disabled since 2025-03-20) and maps Ecwid's errors onto PlatformError. Nothing here logs a token.
+// The one call every Ecwid REST request goes through (on the pooled upstream client): injects the Bearer
+// token (the query-string token is disabled since 2025-03-20) and maps Ecwid's errors onto PlatformError.
+// Nothing here logs a token.
 
 export type EcwidRequest = {
   storeId: string | number;
@@ -18,7 +20,8 @@ export type EcwidRequest = {
   contentType?: string | null;
   timeoutMs?: number;
   baseUrl?: string;
-  fetchImpl?: typeof fetch;
+  /** Tests pass a fake; everything else uses the pooled client. */
+  send?: UpstreamSend;
 };
 
 export type EcwidResponse = { status: number; contentType: string | null; text: string; retryAfter: string | null };
@@ -39,28 +42,55 @@ export async function ecwidSend(req: EcwidRequest): Promise<EcwidResponse> {
   let body: string | undefined;
   if (req.body !== undefined) {
     body = typeof req.body === "string" ? req.body : JSON.stringify(req.body);
-    headers["content-type"] = req.contentType || (typeof req.body === "string" ? "text/plain;charset=utf-8" : "application/json;charset=utf-8");
+    headers["content-type"] =
+      req.contentType || (typeof req.body === "string" ? "text/plain;charset=utf-8" : "application/json;charset=utf-8");
   }
-  let res: Response;
+  let res;
   try {
-    res = await (req.fetchImpl ?? fetch)(url, {
+    res = await (req.send ?? upstream)(url, {
       method: req.method ?? "GET",
       headers,
       body,
-      redirect: "error",
-      cache: "no-store",
-      signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
+    return {
+      status: res.status,
+      contentType: res.header("content-type"),
+      text: await res.text(),
+      retryAfter: res.header("retry-after"),
+    };
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    throw new PlatformError("unavailable", timedOut ? "Ecwid did not answer in time." : "Could not reach Ecwid.");
+    if (error instanceof PlatformError)
+      throw new PlatformError(
+        "unavailable",
+        error.message.includes("in time") ? "Ecwid did not answer in time." : "Could not reach Ecwid.",
+      );
+    throw new PlatformError("unavailable", "Could not reach Ecwid.");
   }
-  return { status: res.status, contentType: res.headers.get("content-type"), text: await res.text(), retryAfter: res.headers.get("retry-after") };
 }
 
-/** Sends the request and returns the parsed JSON body, or throws PlatformError. */
-export async function ecwidFetch<T = unknown>(req: EcwidRequest): Promise<T> {
+/** The longest Retry-After a read waits out itself; a longer cooldown is the caller's to schedule. */
+export const MAX_HONOURED_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Ecwid answers 429 with Retry-After: N past 600 requests a minute per token (docs.ecwid.com/api-reference).
+ * An idempotent read waits that out once when it is short, then any 429 is passed on (with its Retry-After).
+ */
+async function sendHonouringRetryAfter(req: EcwidRequest, sleep: (ms: number) => Promise<void>): Promise<EcwidResponse> {
   const res = await ecwidSend(req);
+  if (res.status !== 429 || (req.method ?? "GET") !== "GET" || res.retryAfter === null || !/^\d+$/.test(res.retryAfter.trim()))
+    return res;
+  const seconds = Number(res.retryAfter);
+  if (seconds > MAX_HONOURED_RETRY_AFTER_SECONDS) return res;
+  await sleep(seconds * 1000);
+  return ecwidSend(req);
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Sends the request and returns the parsed JSON body, or throws PlatformError. */
+export async function ecwidFetch<T = unknown>(req: EcwidRequest, sleep: (ms: number) => Promise<void> = wait): Promise<T> {
+  const res = await sendHonouringRetryAfter(req, sleep);
   if (res.status >= 200 && res.status < 300) {
     if (!res.text) return undefined as T;
     try {

@@ -1,9 +1,20 @@
 import "server-only";
-import { DEFAULT_ACCESS_LIFETIME_MS } from "@/lib/connections/policy";
-import { PlatformError, type ConnectionContext, type Page, type PlatformAdapter, type RawRequest } from "@/lib/platforms/types";
-import { reshapeOrder, reshapeProduct, reshapeStore } from "./reshape";
+import { oauth2RawResources } from "./raw-resources";
+import {
+  DEFAULT_ACCESS_LIFETIME_MS,
+  PlatformError,
+  type ConnectionContext,
+  type OrderCountQuery,
+  type Page,
+  type PlatformAdapter,
+  type RawRequest,
+  type SyncQuery,
+  type UnifiedOrder,
+} from "@/lib/platforms/types";
+import { reshapeCustomer, reshapeOrder, reshapeProduct, reshapeStore } from "./reshape";
 import { providerUrl, resource, send, tokenRequest, type TokenResponse } from "./transport";
-import type { OAuth2Credentials, ProviderList, ProviderOrder, ProviderProduct, ProviderShop } from "./types";
+import type { OAuth2Credentials, ProviderCustomer, ProviderList, ProviderOrder, ProviderProduct, ProviderShop } from "./types";
+import { scanPages } from "../scan";
 
 // The generic OAuth2 platform (eBay / Mercado Libre / TikTok Shop style): authorization code + rotating
 // refresh tokens. The provider's resource API lists without filters or paging, so both happen here.
@@ -20,7 +31,8 @@ export function credentialsFromTokens(tokens: TokenResponse, previousRefreshToke
     refreshToken: tokens.refresh_token ?? previousRefreshToken,
     tokenType: tokens.token_type ?? "Bearer",
   };
-  const lifetimeMs = typeof tokens.expires_in === "number" && tokens.expires_in > 0 ? tokens.expires_in * 1000 : DEFAULT_ACCESS_LIFETIME_MS;
+  const lifetimeMs =
+    typeof tokens.expires_in === "number" && tokens.expires_in > 0 ? tokens.expires_in * 1000 : DEFAULT_ACCESS_LIFETIME_MS;
   return {
     credentials,
     accessExpiresAt: new Date(now.getTime() + lifetimeMs),
@@ -35,30 +47,64 @@ export function credentialsFromTokens(tokens: TokenResponse, previousRefreshToke
   };
 }
 
-function paginate<T>(items: T[], limit: number, cursor?: string): Page<T> {
+const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString("base64url");
+
+function decodeCursor(cursor?: string): number {
   const offset = cursor ? Number.parseInt(Buffer.from(cursor, "base64url").toString("utf8"), 10) : 0;
   if (!Number.isInteger(offset) || offset < 0) throw new PlatformError("invalid", "The cursor is not valid.");
+  return offset;
+}
+
+function paginate<T>(items: T[], limit: number, cursor?: string): Page<T> {
+  const offset = decodeCursor(cursor);
   const page = items.slice(offset, offset + limit);
-  const next = offset + limit < items.length ? Buffer.from(String(offset + limit)).toString("base64url") : null;
-  return { items: page, total: items.length, nextCursor: next };
+  return { items: page, total: items.length, nextCursor: offset + limit < items.length ? encodeCursor(offset + limit) : null };
 }
 
 const notSupported = (what: string) => async (): Promise<never> => {
   throw new PlatformError("not_supported", `The generic OAuth2 provider's API cannot ${what}.`);
 };
 
-async function allProducts(ctx: Ctx) {
-  const list = await resource<ProviderList<ProviderProduct>>(ctx, "/api/products");
-  return list.data.map(reshapeProduct);
+type Kind = "products" | "orders" | "customers";
+
+const listPath = (kind: Kind, params: { limit: number; offset: number; updatedSince?: string }) =>
+  `/api/${kind}?${new URLSearchParams({ limit: String(params.limit), offset: String(params.offset), ...(params.updatedSince && { updated_since: params.updatedSince }) })}`;
+
+/** One page straight from the provider: its order is (updatedAt, id), so `updatedSince` pages are stable. */
+async function providerPage<P, U>(ctx: Ctx, kind: Kind, query: SyncQuery, reshape: (p: P) => U): Promise<Page<U>> {
+  const offset = decodeCursor(query.cursor);
+  const list = await resource<ProviderList<P>>(
+    ctx,
+    listPath(kind, { limit: query.limit, offset, updatedSince: query.updatedSince }),
+  );
+  const next = list.next_offset ?? null;
+  return {
+    items: list.data.map(reshape),
+    total: list.total ?? list.data.length,
+    nextCursor: next === null ? null : encodeCursor(next),
+  };
 }
 
-async function allOrders(ctx: Ctx) {
-  const list = await resource<ProviderList<ProviderOrder>>(ctx, "/api/orders");
-  return list.data.map(reshapeOrder);
+/** Every record (in the provider's order), for filters the provider has no parameter for. */
+function scanAll<P>(ctx: Ctx, kind: Kind, updatedSince?: string): Promise<P[]> {
+  return scanPages(async (offset) => {
+    const list = await resource<ProviderList<P>>(ctx, listPath(kind, { limit: 100, offset, updatedSince }));
+    return { items: list.data, next: list.next_offset ?? null };
+  });
 }
+
+async function one<P>(ctx: Ctx, kind: Kind, id: string, what: string): Promise<P> {
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) throw new PlatformError("not_found", `${what} ${id} was not found.`, 404);
+  return resource<P>(ctx, `/api/${kind}/${encodeURIComponent(id)}`);
+}
+
+const matchesOrder = (o: UnifiedOrder, q: OrderCountQuery) =>
+  (!q.paymentStatus || o.paymentStatus === q.paymentStatus) &&
+  (!q.fulfillmentStatus || o.fulfillmentStatus === q.fulfillmentStatus);
 
 export const oauth2Adapter: PlatformAdapter<OAuth2Credentials> = {
   platform: "OAUTH2",
+  rawResources: oauth2RawResources,
 
   async renew(ctx) {
     const refreshToken = ctx.credentials.refreshToken;
@@ -77,32 +123,55 @@ export const oauth2Adapter: PlatformAdapter<OAuth2Credentials> = {
   },
 
   async listProducts(ctx, query) {
-    const q = query.q?.toLowerCase();
-    const items = (await allProducts(ctx)).filter((p) => !q || p.name.toLowerCase().includes(q) || p.sku?.toLowerCase() === q);
+    if (!query.q) return providerPage(ctx, "products", query, reshapeProduct);
+    const q = query.q.toLowerCase();
+    const items = (await scanAll<ProviderProduct>(ctx, "products", query.updatedSince))
+      .map(reshapeProduct)
+      .filter((p) => p.name.toLowerCase().includes(q) || p.sku?.toLowerCase() === q);
     return paginate(items, query.limit, query.cursor);
   },
 
   async getProduct(ctx, id) {
-    const product = (await allProducts(ctx)).find((p) => p.id === id);
-    if (!product) throw new PlatformError("not_found", `Product ${id} was not found.`, 404);
-    return product;
+    return reshapeProduct(await one<ProviderProduct>(ctx, "products", id, "Product"));
   },
 
   adjustStock: notSupported("change stock"),
 
   async listOrders(ctx, query) {
-    const items = (await allOrders(ctx)).filter(
-      (o) =>
-        (!query.paymentStatus || o.paymentStatus === query.paymentStatus) &&
-        (!query.fulfillmentStatus || o.fulfillmentStatus === query.fulfillmentStatus),
-    );
+    if (!query.paymentStatus && !query.fulfillmentStatus) return providerPage(ctx, "orders", query, reshapeOrder);
+    const items = (await scanAll<ProviderOrder>(ctx, "orders", query.updatedSince))
+      .map(reshapeOrder)
+      .filter((o) => matchesOrder(o, query));
     return paginate(items, query.limit, query.cursor);
   },
 
   async getOrder(ctx, id) {
-    const order = (await allOrders(ctx)).find((o) => o.id === id);
-    if (!order) throw new PlatformError("not_found", `Order ${id} was not found.`, 404);
-    return order;
+    return reshapeOrder(await one<ProviderOrder>(ctx, "orders", id, "Order"));
+  },
+
+  async countOrders(ctx, query) {
+    if (!query.paymentStatus && !query.fulfillmentStatus)
+      return (await providerPage(ctx, "orders", { limit: 1, updatedSince: query.updatedSince }, reshapeOrder)).total;
+    return (await scanAll<ProviderOrder>(ctx, "orders", query.updatedSince))
+      .map(reshapeOrder)
+      .filter((o) => matchesOrder(o, query)).length;
+  },
+
+  async listCustomers(ctx, query) {
+    if (!query.q && !query.email) return providerPage(ctx, "customers", query, reshapeCustomer);
+    const q = query.q?.toLowerCase();
+    const email = query.email?.toLowerCase();
+    const items = (await scanAll<ProviderCustomer>(ctx, "customers", query.updatedSince))
+      .map(reshapeCustomer)
+      .filter(
+        (c) =>
+          (!email || c.email?.toLowerCase() === email) && (!q || `${c.name ?? ""} ${c.email ?? ""}`.toLowerCase().includes(q)),
+      );
+    return paginate(items, query.limit, query.cursor);
+  },
+
+  async getCustomer(ctx, id) {
+    return reshapeCustomer(await one<ProviderCustomer>(ctx, "customers", id, "Customer"));
   },
 
   updateOrder: notSupported("update orders"),
@@ -121,8 +190,15 @@ export const oauth2Adapter: PlatformAdapter<OAuth2Credentials> = {
       },
       body: request.body ?? undefined,
     });
-    const retry = response.headers.get("retry-after");
-    if (response.status === 401) throw new PlatformError("unauthorized", "The provider rejected the access token.", 401);
-    return { status: response.status, contentType: response.headers.get("content-type"), body: await response.text(), retryAfter: retry };
+    if (response.status === 401) {
+      await response.discard();
+      throw new PlatformError("unauthorized", "The provider rejected the access token.", 401);
+    }
+    return {
+      status: response.status,
+      contentType: response.header("content-type"),
+      body: await response.text(),
+      retryAfter: response.header("retry-after"),
+    };
   },
 };

@@ -1,5 +1,12 @@
-import type { FulfillmentStatus, PaymentStatus, UnifiedOrder, UnifiedProduct, UnifiedStore } from "@/lib/platforms/types";
-import type { ProviderOrder, ProviderProduct, ProviderShop } from "./types";
+import type {
+  FulfillmentStatus,
+  PaymentStatus,
+  UnifiedCustomer,
+  UnifiedOrder,
+  UnifiedProduct,
+  UnifiedStore,
+} from "@/lib/platforms/types";
+import type { ProviderCustomer, ProviderOrder, ProviderProduct, ProviderShop } from "./types";
 
 // Provider shapes → Storelink shapes. The provider has one order `status`; it is split into the two axes.
 
@@ -21,6 +28,7 @@ export const reshapeProduct = (p: ProviderProduct): UnifiedProduct => ({
   stock: p.stock ?? null,
   enabled: true,
   url: null,
+  updatedAt: p.updatedAt ?? null,
 });
 
 const STATUS: Record<string, { payment: PaymentStatus | null; fulfillment: FulfillmentStatus | null }> = {
@@ -43,6 +51,15 @@ export const reshapeOrder = (o: ProviderOrder): UnifiedOrder => {
     paymentStatus: status?.payment ?? null,
     fulfillmentStatus: status?.fulfillment ?? null,
     createdAt: o.createdAt ?? null,
+    updatedAt: o.updatedAt ?? null,
     items: [],
   };
 };
+
+export const reshapeCustomer = (c: ProviderCustomer): UnifiedCustomer => ({
+  id: c.id,
+  email: c.email ?? null,
+  name: c.name ?? null,
+  createdAt: c.createdAt ?? null,
+  updatedAt: c.updatedAt ?? null,
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { upstream, type UpstreamInit, type UpstreamResponse } from "@/lib/platforms/http";
 import { PlatformError, type ConnectionContext } from "@/lib/platforms/types";
 import type { OAuth2Credentials } from "./types";
 
@@ -30,20 +31,35 @@ export function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-export async function send(url: string, init: RequestInit): Promise<Response> {
+export async function send(url: string, init: UpstreamInit = {}): Promise<UpstreamResponse> {
   try {
-    return await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS), cache: "no-store" });
+    return await upstream(url, { ...init, timeoutMs: TIMEOUT_MS });
   } catch (error) {
-    throw new PlatformError("unavailable", `The OAuth2 provider did not answer (${(error as Error).name}).`);
+    throw new PlatformError(
+      "unavailable",
+      `The OAuth2 provider did not answer (${error instanceof PlatformError ? error.message : "network error"}).`,
+    );
+  }
+}
+
+const ok = (response: UpstreamResponse) => response.status >= 200 && response.status < 300;
+
+async function jsonOf<T>(response: UpstreamResponse): Promise<T | null> {
+  try {
+    return JSON.parse(await response.text()) as T;
+  } catch {
+    return null;
   }
 }
 
 type ErrorBody = { error?: string; error_description?: string };
 
-async function errorOf(response: Response): Promise<PlatformError> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const detail = body.error ? `${body.error}${body.error_description ? `: ${body.error_description}` : ""}` : `HTTP ${response.status}`;
-  const retry = retryAfterSeconds(response.headers.get("retry-after"));
+async function errorOf(response: UpstreamResponse): Promise<PlatformError> {
+  const body = (await jsonOf<ErrorBody>(response)) ?? {};
+  const detail = body.error
+    ? `${body.error}${body.error_description ? `: ${body.error_description}` : ""}`
+    : `HTTP ${response.status}`;
+  const retry = retryAfterSeconds(response.header("retry-after"));
   if (response.status === 401 || body.error === "invalid_grant" || body.error === "invalid_client") {
     return new PlatformError("unauthorized", detail, response.status);
   }
@@ -60,8 +76,11 @@ export async function resource<T>(ctx: ConnectionContext<OAuth2Credentials>, pat
   const response = await send(`${providerUrl(ctx)}${path}`, {
     headers: { authorization: `Bearer ${ctx.credentials.accessToken}`, accept: "application/json" },
   });
-  if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as T;
+  if (!ok(response)) throw await errorOf(response);
+  const body = await jsonOf<T>(response);
+  if (body === null)
+    throw new PlatformError("unavailable", "The provider answered with something that is not JSON.", response.status);
+  return body;
 }
 
 /** POST /oauth/token with the app's client credentials (HTTP Basic, RFC 6749 §2.3.1). */
@@ -73,8 +92,8 @@ export async function tokenRequest(form: Record<string, string>, base = provider
     headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
     body: new URLSearchParams(form).toString(),
   });
-  if (!response.ok) throw await errorOf(response);
-  const body = (await response.json().catch(() => null)) as TokenResponse | null;
+  if (!ok(response)) throw await errorOf(response);
+  const body = await jsonOf<TokenResponse>(response);
   if (!body?.access_token) throw new PlatformError("unavailable", "The token endpoint answered without an access_token.");
   return body;
 }

@@ -1,8 +1,0 @@
-"use server";
-
-import { signOut } from "@/lib/auth";
-import { SIGN_IN_PATH } from "@/lib/auth/config";
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: SIGN_IN_PATH });
-}
