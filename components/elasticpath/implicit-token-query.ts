@@ -1,7 +1,7 @@
 "use client";
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { getElasticPathImplicitToken } from "@/lib/actions/elasticpath-implicit-token";
+import { createElasticPathImplicitToken } from "@/lib/actions/elasticpath/create-implicit-token";
 
 export type ImplicitToken = { accessToken: string; expiresAt: number; baseUrl: string; receivedAt: number };
 
@@ -17,7 +17,7 @@ export function implicitTokenQuery(connectionId: string) {
   return queryOptions({
     queryKey: ["elasticpath", "implicit-token", connectionId],
     queryFn: async (): Promise<ImplicitToken> => {
-      const result = await getElasticPathImplicitToken({ connectionId });
+      const result = await createElasticPathImplicitToken({ connectionId });
       if (!result.ok) throw new Error(result.error);
       return { ...result.data, receivedAt: Date.now() };
     },

@@ -3,11 +3,21 @@
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ecwidAdjustStock } from "@/lib/actions/ecwid-adjust-stock";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { adjustEcwidStock } from "@/lib/actions/embedded/adjust-stock";
 import { useEmbedded } from "./session-context";
 
 /** Stock change by a delta, with a confirmation step; runs as a server action with the secret token. */
-export function AdjustStockForm({ productId, productName, onAdjusted }: { productId: number; productName: string; onAdjusted: () => void }) {
+export function AdjustStockForm({
+  productId,
+  productName,
+  onAdjusted,
+}: {
+  productId: number;
+  productName: string;
+  onAdjusted: () => void;
+}) {
+  const hydrated = useHydrated();
   const { boot, t, check } = useEmbedded();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -30,10 +40,13 @@ export function AdjustStockForm({ productId, productName, onAdjusted }: { produc
   function confirm() {
     if (pending === null) return;
     startTransition(async () => {
-      const result = check(await ecwidAdjustStock(boot.sessionToken, { productId: String(productId), delta: pending }));
+      const result = check(await adjustEcwidStock(boot.sessionToken, { productId: String(productId), delta: pending }));
       setPending(null);
       if (result.ok) {
-        setMessage({ tone: "ok", text: t.stockDone(productName, result.data.stock === null ? t.unlimited : String(result.data.stock)) });
+        setMessage({
+          tone: "ok",
+          text: t.stockDone(productName, result.data.stock === null ? t.unlimited : String(result.data.stock)),
+        });
         setValue("");
         onAdjusted();
       } else {
@@ -45,10 +58,19 @@ export function AdjustStockForm({ productId, productName, onAdjusted }: { produc
   if (!open) {
     return (
       <div className="space-y-1">
-        <Button variant="ghost" className="px-2 py-1" onClick={() => setOpen(true)} aria-label={`${t.adjustStock}: ${productName}`}>
+        <Button
+          variant="ghost"
+          className="px-2 py-1"
+          onClick={() => setOpen(true)}
+          aria-label={`${t.adjustStock}: ${productName}`}
+        >
           {t.adjustStock}
         </Button>
-        {message && <p role={message.tone === "error" ? "alert" : "status"} className="text-xs">{message.text}</p>}
+        {message && (
+          <p role={message.tone === "error" ? "alert" : "status"} className="text-xs">
+            {message.text}
+          </p>
+        )}
       </div>
     );
   }
@@ -60,21 +82,47 @@ export function AdjustStockForm({ productId, productName, onAdjusted }: { produc
             <label htmlFor={`${id}-delta`} className="block text-xs font-medium">
               {t.stockDelta}
             </label>
-            <input id={`${id}-delta`} inputMode="numeric" className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+            <input
+              id={`${id}-delta`}
+              inputMode="numeric"
+              className={inputClass}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoFocus
+            />
           </div>
-          <Button type="submit" className="px-2 py-2">{t.apply}</Button>
-          <Button variant="ghost" className="px-2 py-2" onClick={() => { setOpen(false); setMessage(null); }}>{t.cancel}</Button>
+          <Button type="submit" className="px-2 py-2" disabled={!hydrated}>
+            {t.apply}
+          </Button>
+          <Button
+            variant="ghost"
+            className="px-2 py-2"
+            onClick={() => {
+              setOpen(false);
+              setMessage(null);
+            }}
+          >
+            {t.cancel}
+          </Button>
         </form>
       ) : (
         <div role="group" aria-label={t.adjustStock} className="space-y-2">
           <p className="text-sm">{t.confirmStock(pending, productName)}</p>
           <div className="flex gap-2">
-            <Button onClick={confirm} disabled={busy}>{t.confirm}</Button>
-            <Button variant="secondary" onClick={() => setPending(null)} disabled={busy}>{t.cancel}</Button>
+            <Button onClick={confirm} disabled={busy}>
+              {t.confirm}
+            </Button>
+            <Button variant="secondary" onClick={() => setPending(null)} disabled={busy}>
+              {t.cancel}
+            </Button>
           </div>
         </div>
       )}
-      {message && <p role={message.tone === "error" ? "alert" : "status"} className="text-xs">{message.text}</p>}
+      {message && (
+        <p role={message.tone === "error" ? "alert" : "status"} className="text-xs">
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import type { EmbeddedBoot, EmbeddedConfig } from "./boot";
+import type { EmbeddedBoot, EmbeddedConfig } from "@/lib/embedded/client-boot";
 import { useEcwidBridge } from "./ecwid-bridge";
 import { OrderStatusPanel } from "./order-status-panel";
 import { ProductList } from "./product-list";
 import { SessionExpired } from "./session-expired";
+import { MissingScopes } from "./missing-scopes";
 import { EmbeddedProvider, useEmbedded } from "./session-context";
 import { SettingsForm } from "./settings-form";
 import { StoreHeader } from "./store-header";
@@ -19,10 +20,13 @@ export function EmbeddedRoot({ boot, config }: { boot: EmbeddedBoot; config: Emb
 }
 
 function EmbeddedApp() {
-  const { expired, locale } = useEmbedded();
+  const { boot, expired, locale } = useEmbedded();
+  // A popup or an inline block in the Control Panel gets the panels only, without the page's header.
+  const compact = boot.viewMode !== "PAGE";
   return (
-    <div lang={locale} className="space-y-6" data-testid="embedded-app">
-      <StoreHeader />
+    <div lang={locale} className={compact ? "space-y-3" : "space-y-6"} data-testid="embedded-app" data-view-mode={boot.viewMode}>
+      {!compact && <StoreHeader />}
+      {!expired && <MissingScopes />}
       {expired ? (
         <SessionExpired />
       ) : (

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { EmbeddedBoot, EmbeddedConfig } from "./boot";
+import type { EmbeddedBoot, EmbeddedConfig } from "@/lib/embedded/client-boot";
 import { EmbeddedRoot } from "./embedded-root";
 import { messagesFor } from "./i18n";
 
@@ -40,7 +40,12 @@ export function HashBootstrap({ config }: { config: EmbeddedConfig }) {
 
   if (state.kind === "ready") return <EmbeddedRoot boot={state.boot} config={config} />;
   const { t } = messagesFor(state.kind === "loading" ? "en" : navigator.language);
-  if (state.kind === "loading") return <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{t.loading}</p>;
+  if (state.kind === "loading")
+    return (
+      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+        {t.loading}
+      </p>
+    );
   return (
     <div data-testid="embedded-refused">
       <Alert tone="error">{state.kind === "missing" ? t.openFromCp : t.badPayload}</Alert>

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import type { EmbeddedBoot, EmbeddedConfig } from "./boot";
+import type { EmbeddedBoot, EmbeddedConfig } from "@/lib/embedded/client-boot";
 import { messagesFor, type Messages } from "./i18n";
 
 // Shared by the Control Panel page's panels: the public boot data, the merchant's language, and whether
@@ -20,14 +20,25 @@ type EmbeddedState = {
 
 const Ctx = createContext<EmbeddedState | null>(null);
 
-export function EmbeddedProvider({ boot, config, children }: { boot: EmbeddedBoot; config: EmbeddedConfig; children: ReactNode }) {
+export function EmbeddedProvider({
+  boot,
+  config,
+  children,
+}: {
+  boot: EmbeddedBoot;
+  config: EmbeddedConfig;
+  children: ReactNode;
+}) {
   const [expired, setExpired] = useState(false);
   const markExpired = useCallback(() => setExpired(true), []);
   const check = useCallback(<R extends { ok: boolean; code?: string }>(result: R) => {
     if (!result.ok && result.code === "session") setExpired(true);
     return result;
   }, []);
-  const value = useMemo(() => ({ boot, config, ...messagesFor(boot.lang), expired, markExpired, check }), [boot, config, expired, markExpired, check]);
+  const value = useMemo(
+    () => ({ boot, config, ...messagesFor(boot.lang), expired, markExpired, check }),
+    [boot, config, expired, markExpired, check],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

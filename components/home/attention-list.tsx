@@ -26,13 +26,18 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
         Needs attention
       </h2>
       {items.length === 0 ? (
-        <EmptyState title="All connections are healthy">Connections that need re-authorization, are degraded or expire soon appear here first.</EmptyState>
+        <EmptyState title="All connections are healthy">
+          Connections that need re-authorization, are degraded or expire soon appear here first.
+        </EmptyState>
       ) : (
         <ul aria-labelledby="attention-h" className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {items.map((c) => (
             <li key={c.id} className="py-3">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/stores/${c.id}`} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+                <Link
+                  href={`/stores/${c.id}`}
+                  className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+                >
                   {c.displayName}
                 </Link>
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">{platformName[c.platform]}</span>
@@ -45,7 +50,9 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
                 )}
               </div>
               <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{what[c.reason]}</p>
-              {c.lastError && <p className="mt-1 break-words text-xs text-zinc-600 dark:text-zinc-400">Last error: {c.lastError}</p>}
+              {c.lastError && (
+                <p className="mt-1 break-words text-xs text-zinc-600 dark:text-zinc-400">Last error: {c.lastError}</p>
+              )}
             </li>
           ))}
         </ul>

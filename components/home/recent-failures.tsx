@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 
-export type FailureItem = { id: string; type: string; message: string; createdAt: string; connection: { id: string; displayName: string } };
+export type FailureItem = {
+  id: string;
+  type: string;
+  message: string;
+  createdAt: string;
+  connection: { id: string; displayName: string };
+};
 
 const typeLabel: Record<string, string> = {
   refresh_failed: "Refresh failed",
@@ -25,7 +31,10 @@ export function RecentFailures({ items }: { items: FailureItem[] }) {
                   {e.createdAt.replace("T", " ").slice(0, 16)} UTC
                 </time>{" "}
                 · <span className="font-medium">{typeLabel[e.type] ?? e.type}</span> ·{" "}
-                <Link href={`/stores/${e.connection.id}`} className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+                <Link
+                  href={`/stores/${e.connection.id}`}
+                  className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+                >
                   {e.connection.displayName}
                 </Link>
               </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { updateRetention } from "@/lib/actions/update-retention";
+import { updateRetention } from "@/lib/actions/requests/update-retention";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,12 @@ export function RetentionForm({ days, canChange }: { days: number; canChange: bo
     const value = String(form.get("days") ?? "");
     const next = Number(value);
     // Shortening the window deletes rows at once: say so before doing it.
-    if (Number.isInteger(next) && next < days && !window.confirm(`Delete request-log rows older than ${next} days now? This can't be undone.`)) return;
+    if (
+      Number.isInteger(next) &&
+      next < days &&
+      !window.confirm(`Delete request-log rows older than ${next} days now? This can't be undone.`)
+    )
+      return;
     startTransition(async () => setResult(await updateRetention({ days: value })));
   }
 
@@ -37,7 +42,8 @@ export function RetentionForm({ days, canChange }: { days: number; canChange: bo
       {result && !result.ok && !result.fieldErrors && <Alert tone="error">{result.error}</Alert>}
       {result?.ok && (
         <Alert tone="success">
-          Keeping {result.data.days} days; {result.data.pruned} older {result.data.pruned === 1 ? "request was" : "requests were"} deleted.
+          Keeping {result.data.days} days; {result.data.pruned} older {result.data.pruned === 1 ? "request was" : "requests were"}{" "}
+          deleted.
         </Alert>
       )}
       <Button type="submit" variant="secondary" disabled={pending || !canChange}>

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Home" },
   { href: "/stores", label: "Stores" },
+  { href: "/apps", label: "Apps" },
   { href: "/requests", label: "API requests" },
   { href: "/platforms", label: "Platforms" },
   { href: "/users", label: "Users" },

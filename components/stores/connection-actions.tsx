@@ -2,30 +2,43 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { checkConnection } from "@/lib/actions/check-connection";
-import { disconnectConnection } from "@/lib/actions/disconnect-connection";
-import { refreshConnection } from "@/lib/actions/refresh-connection";
+import { checkConnection } from "@/lib/actions/stores/check-connection";
+import { disconnectConnection } from "@/lib/actions/stores/disconnect-connection";
+import { refreshConnection } from "@/lib/actions/stores/refresh-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Modal } from "@/components/ui/modal";
 import type { ConnectionStatus } from "./types";
 
 type Outcome = { tone: "success" | "error" | "warning"; text: string } | null;
 
-export function ConnectionActions({ connectionId, status, reauthorizeUrl }: { connectionId: string; status: ConnectionStatus; reauthorizeUrl: string | null }) {
+export function ConnectionActions({
+  connectionId,
+  status,
+  reauthorizeUrl,
+  platform,
+}: {
+  connectionId: string;
+  status: ConnectionStatus;
+  reauthorizeUrl: string | null;
+  platform: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirming, setConfirming] = useState(false);
+  const [uninstall, setUninstall] = useState(true);
   const revoked = status === "REVOKED";
+  const ecwid = platform === "ECWID";
 
   function run(action: typeof checkConnection, label: string) {
     startTransition(async () => {
       const result = await action({ connectionId });
       if (!result.ok) setOutcome({ tone: "error", text: result.error });
-      else setOutcome({ tone: result.data.status === "ACTIVE" ? "success" : "warning", text: `${label}: ${result.data.message}` });
+      else
+        setOutcome({ tone: result.data.status === "ACTIVE" ? "success" : "warning", text: `${label}: ${result.data.message}` });
       router.refresh();
     });
   }
@@ -60,16 +73,25 @@ export function ConnectionActions({ connectionId, status, reauthorizeUrl }: { co
         )}
       </div>
       <Modal open={confirming} title="Disconnect this store?" onClose={() => setConfirming(false)}>
-        <p>Storelink destroys the store&apos;s platform credentials and revokes every unified token. Integrations using them stop working at once.</p>
+        <p>
+          Storelink destroys the store&apos;s platform credentials and revokes every unified token. Integrations using them stop
+          working at once.
+        </p>
+        {ecwid && (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-1" checked={uninstall} onChange={(e) => setUninstall(e.target.checked)} />
+            <span>Also uninstall Storelink from the Ecwid store (Ecwid cancels the app and revokes its tokens)</span>
+          </label>
+        )}
         <div className="flex gap-2">
           <Button
             variant="danger"
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                const result = await disconnectConnection({ connectionId });
+                const result = await disconnectConnection({ connectionId, uninstallFromStore: ecwid && uninstall });
                 setConfirming(false);
-                setOutcome(result.ok ? { tone: "success", text: "Disconnected." } : { tone: "error", text: result.error });
+                setOutcome(disconnectOutcome(result));
                 router.refresh();
               })
             }
@@ -83,4 +105,15 @@ export function ConnectionActions({ connectionId, status, reauthorizeUrl }: { co
       </Modal>
     </Card>
   );
+}
+
+function disconnectOutcome(result: Awaited<ReturnType<typeof disconnectConnection>>): Outcome {
+  if (!result.ok) return { tone: "error", text: result.error };
+  if (result.data.uninstalled === true) return { tone: "success", text: "Disconnected, and uninstalled from the Ecwid store." };
+  if (result.data.uninstalled === false)
+    return {
+      tone: "warning",
+      text: `Disconnected, but Ecwid did not uninstall the app: ${result.data.uninstallError ?? "unknown reason"}`,
+    };
+  return { tone: "success", text: "Disconnected." };
 }

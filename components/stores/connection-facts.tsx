@@ -7,7 +7,8 @@ import type { ConnectionFactsData } from "./types";
 const RULES = {
   ECWID: "Fixed token: health-checked on a schedule; a rejected token needs re-authorization.",
   ELASTICPATH: "Client credentials: the access token is re-minted before it expires.",
-  OAUTH2: "OAuth2: refreshed when it expires (or within a margin), and proactively when the refresh token has under 6 hours left.",
+  OAUTH2:
+    "OAuth2: refreshed when it expires (or within a margin), and proactively when the refresh token has under 6 hours left.",
 } as const;
 
 export function ConnectionFacts({ connection: c }: { connection: ConnectionFactsData }) {
@@ -22,7 +23,13 @@ export function ConnectionFacts({ connection: c }: { connection: ConnectionFacts
     ["Last used", <RelativeTime key="u" iso={c.lastUsedAt} empty="Never" live={false} />],
     ["Connected", <RelativeTime key="c" iso={c.createdAt} live={false} />],
   ];
-  if (c.lastError) rows.push(["Last error", <span key="e" className="text-red-800 dark:text-red-300">{c.lastError}</span>]);
+  if (c.lastError)
+    rows.push([
+      "Last error",
+      <span key="e" className="text-red-800 dark:text-red-300">
+        {c.lastError}
+      </span>,
+    ]);
   if (c.consecutiveFailures > 0) rows.push(["Consecutive failures", String(c.consecutiveFailures)]);
   if (c.cooldownUntil) rows.push(["Retrying after", <RelativeTime key="cd" iso={c.cooldownUntil} />]);
   if (c.publicToken) rows.push(["Public token", <MaskedValue key="p" value={c.publicToken} label="Public token" />]);

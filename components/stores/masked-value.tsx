@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A public value (e.g. Ecwid's public_token) shown masked, with reveal and copy. */
 export function MaskedValue({ value, label }: { value: string; label: string }) {

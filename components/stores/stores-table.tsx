@@ -19,7 +19,8 @@ const COLUMNS: { label: string; sort?: SortKey }[] = [
 export function hrefWith(filters: ListFilters, change: Partial<ListFilters>): string {
   const next = { ...filters, ...change };
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
+  for (const [k, v] of Object.entries(next))
+    if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
   return `/stores?${params.toString()}`;
 }
 
@@ -27,7 +28,12 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function StoresTable({ rows, filters }: { rows: ConnectionListRow[]; filters: ListFilters }) {
   return (
-    <div role="region" aria-label="Connected stores" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div
+      role="region"
+      aria-label="Connected stores"
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
+    >
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Connected stores">
         <thead className="bg-zinc-100 text-left dark:bg-zinc-900">
           <tr>
@@ -60,7 +66,10 @@ export function StoresTable({ rows, filters }: { rows: ConnectionListRow[]; filt
           {rows.map((row) => (
             <tr key={row.id} data-connection-id={row.id}>
               <td className="px-3 py-2">
-                <Link href={`/stores/${row.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+                <Link
+                  href={`/stores/${row.id}`}
+                  className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+                >
                   {row.displayName}
                 </Link>
                 <div className="text-xs text-zinc-600 dark:text-zinc-400">{row.externalId}</div>

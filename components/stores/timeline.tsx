@@ -8,6 +8,7 @@ const TONE: Record<string, string> = {
   degraded: "bg-amber-500",
   disconnected: "bg-zinc-500",
   uninstalled: "bg-zinc-500",
+  webhook_stale: "bg-amber-500",
   token_revoked: "bg-zinc-500",
 };
 

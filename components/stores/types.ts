@@ -6,6 +6,8 @@ export type TokenRow = {
   name: string;
   prefix: string;
   last4: string;
+  /** READ tokens may only call GET endpoints; READ_WRITE tokens may also change the store. */
+  scope: "READ" | "READ_WRITE";
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;

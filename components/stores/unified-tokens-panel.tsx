@@ -2,32 +2,29 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createUnifiedToken } from "@/lib/actions/create-unified-token";
-import { revokeUnifiedToken } from "@/lib/actions/revoke-unified-token";
-import { rotateUnifiedToken } from "@/lib/actions/rotate-unified-token";
+import { createUnifiedToken } from "@/lib/actions/stores/create-unified-token";
+import { revokeUnifiedToken } from "@/lib/actions/stores/revoke-unified-token";
+import { rotateUnifiedToken } from "@/lib/actions/stores/rotate-unified-token";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { credentialState, RevokeCredentialDialog, RotateCredentialDialog } from "@/components/ui/credential-dialogs";
+import { formatTimestamp } from "@/components/ui/format-timestamp";
 import { Field, inputClass } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { RelativeTime } from "./relative-time";
 import { TokenReveal } from "./token-reveal";
 import type { TokenRow } from "./types";
 
-const GRACE = [
-  { hours: 0, label: "None: the old token stops working now" },
-  { hours: 1, label: "1 hour" },
-  { hours: 24, label: "24 hours" },
-  { hours: 168, label: "7 days" },
-];
-
-function tokenState(t: TokenRow): string {
-  if (t.revokedAt) return "Revoked";
-  if (t.expiresAt) return Date.parse(t.expiresAt) > Date.now() ? "Rotated (grace period)" : "Expired";
-  return "Active";
-}
-
-export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connectionId: string; tokens: TokenRow[]; canManage: boolean }) {
+export function UnifiedTokensPanel({
+  connectionId,
+  tokens,
+  canManage,
+}: {
+  connectionId: string;
+  tokens: TokenRow[];
+  canManage: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -57,13 +54,15 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
         </div>
       )}
       {tokens.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No unified tokens yet: create one to call Storelink&apos;s API for this store.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No unified tokens yet: create one to call Storelink&apos;s API for this store.
+        </p>
       ) : (
         <div role="region" aria-label="Unified tokens" tabIndex={0} className="overflow-x-auto">
           <table className="min-w-full text-sm" aria-label="Unified tokens">
             <thead className="text-left">
               <tr>
-                {["Name", "Token", "State", "Created", "Last used", "Works until", ""].map((h, i) => (
+                {["Name", "Token", "Scope", "State", "Created", "Last used", "Works until", ""].map((h, i) => (
                   <th key={i} scope="col" className="px-2 py-1.5 font-semibold">
                     {h || <span className="sr-only">Actions</span>}
                   </th>
@@ -72,7 +71,7 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {tokens.map((t) => {
-                const state = tokenState(t);
+                const state = credentialState(t);
                 const live = state === "Active" || state === "Rotated (grace period)";
                 return (
                   <tr key={t.id} data-token-prefix={t.prefix} data-token-last4={t.last4}>
@@ -80,6 +79,7 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
                     <td className="px-2 py-1.5 font-mono text-xs">
                       {t.prefix}…{t.last4}
                     </td>
+                    <td className="px-2 py-1.5">{t.scope === "READ" ? "read" : "read & write"}</td>
                     <td className="px-2 py-1.5">{state}</td>
                     <td className="px-2 py-1.5">
                       <RelativeTime iso={t.createdAt} live={false} />
@@ -93,10 +93,20 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
                     <td className="px-2 py-1.5 whitespace-nowrap">
                       {canManage && live && (
                         <span className="flex gap-1">
-                          <Button variant="ghost" className="px-2 py-1" onClick={() => setRotating(t)} aria-label={`Rotate ${t.name} (${t.prefix}…${t.last4})`}>
+                          <Button
+                            variant="ghost"
+                            className="px-2 py-1"
+                            onClick={() => setRotating(t)}
+                            aria-label={`Rotate ${t.name} (${t.prefix}…${t.last4})`}
+                          >
                             Rotate
                           </Button>
-                          <Button variant="ghost" className="px-2 py-1 text-red-700 dark:text-red-400" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name} (${t.prefix}…${t.last4})`}>
+                          <Button
+                            variant="ghost"
+                            className="px-2 py-1 text-red-700 dark:text-red-400"
+                            onClick={() => setRevoking(t)}
+                            aria-label={`Revoke ${t.name} (${t.prefix}…${t.last4})`}
+                          >
                             Revoke
                           </Button>
                         </span>
@@ -114,7 +124,8 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
         <form
           action={(form) =>
             startTransition(async () => {
-              const result = await createUnifiedToken({ connectionId, name: String(form.get("name") ?? "") });
+              const scope = form.get("scope") === "READ" ? "READ" : "READ_WRITE";
+              const result = await createUnifiedToken({ connectionId, name: String(form.get("name") ?? ""), scope });
               setCreating(false);
               if (result.ok) setRevealed({ token: result.data.token });
               finish(result.ok, result.ok ? undefined : result.error);
@@ -122,7 +133,33 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
           }
           className="space-y-4"
         >
-          <Field id="token-name" name="name" label="Name" hint="Who or what will use it, e.g. “ERP sync”." required maxLength={60} defaultValue="default" />
+          <Field
+            id="token-name"
+            name="name"
+            label="Name"
+            hint="Who or what will use it, e.g. “ERP sync”."
+            required
+            maxLength={60}
+            defaultValue="default"
+          />
+          <div className="space-y-1.5">
+            <label htmlFor="token-scope" className="block text-sm font-medium">
+              Scope
+            </label>
+            <select
+              id="token-scope"
+              name="scope"
+              defaultValue="READ_WRITE"
+              className={inputClass}
+              aria-describedby="token-scope-hint"
+            >
+              <option value="READ_WRITE">Read and write (change stock and orders)</option>
+              <option value="READ">Read only (GET endpoints only)</option>
+            </select>
+            <p id="token-scope-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
+              A read-only token is refused every endpoint that changes the store, and every non-GET raw call.
+            </p>
+          </div>
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
               {pending ? "Creating…" : "Create"}
@@ -134,74 +171,53 @@ export function UnifiedTokensPanel({ connectionId, tokens, canManage }: { connec
         </form>
       </Modal>
 
-      <Modal open={!!rotating} title={`Rotate ${rotating?.name ?? ""}`} onClose={() => setRotating(null)}>
-        <form
-          action={(form) =>
-            startTransition(async () => {
-              const result = await rotateUnifiedToken({ tokenId: rotating!.id, graceHours: Number(form.get("grace")) });
-              setRotating(null);
-              if (result.ok) {
-                setRevealed({
-                  token: result.data.token,
-                  note: result.data.graceUntil ? `The old token keeps working until ${result.data.graceUntil.replace("T", " ").slice(0, 16)} UTC.` : "The old token has stopped working.",
-                });
-              }
-              finish(result.ok, result.ok ? undefined : result.error);
-            })
-          }
-          className="space-y-4"
-        >
-          <p>
-            A new token replaces {rotating?.prefix}…{rotating?.last4}. How long should the old one keep working, so integrations can switch?
-          </p>
-          <div className="space-y-1.5">
-            <label htmlFor="rotate-grace" className="block text-sm font-medium">
-              Grace period for the old token
-            </label>
-            <select id="rotate-grace" name="grace" defaultValue="0" className={inputClass}>
-              {GRACE.map((g) => (
-                <option key={g.hours} value={g.hours}>
-                  {g.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              Rotate
-            </Button>
-            <Button variant="ghost" onClick={() => setRotating(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      </Modal>
-
-      <Modal open={!!revoking} title="Revoke this token?" onClose={() => setRevoking(null)}>
-        <p>
-          {revoking?.prefix}…{revoking?.last4} ({revoking?.name}) stops working at once. This cannot be undone.
-        </p>
-        <div className="flex gap-2">
-          <Button
-            variant="danger"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await revokeUnifiedToken({ tokenId: revoking!.id });
-                setRevoking(null);
-                finish(result.ok, result.ok ? undefined : result.error);
-              })
+      <RotateCredentialDialog
+        credential={rotating}
+        noun="token"
+        title={`Rotate ${rotating?.name ?? ""}`}
+        why=", so integrations can switch"
+        defaultGraceHours={0}
+        pending={pending}
+        onCancel={() => setRotating(null)}
+        onRotate={(graceHours) =>
+          startTransition(async () => {
+            const result = await rotateUnifiedToken({ tokenId: rotating!.id, graceHours });
+            setRotating(null);
+            if (result.ok) {
+              setRevealed({
+                token: result.data.token,
+                note: result.data.graceUntil
+                  ? `The old token keeps working until ${formatTimestamp(result.data.graceUntil)}.`
+                  : "The old token has stopped working.",
+              });
             }
-          >
-            Revoke token
-          </Button>
-          <Button variant="ghost" onClick={() => setRevoking(null)}>
-            Cancel
-          </Button>
-        </div>
-      </Modal>
+            finish(result.ok, result.ok ? undefined : result.error);
+          })
+        }
+      />
 
-      <TokenReveal token={revealed?.token ?? null} title="Your new unified token" note={revealed?.note} onClose={() => setRevealed(null)} />
+      <RevokeCredentialDialog
+        credential={revoking}
+        title="Revoke this token?"
+        consequence={`(${revoking?.name ?? ""}) stops working at once. This cannot be undone.`}
+        confirmLabel="Revoke token"
+        pending={pending}
+        onCancel={() => setRevoking(null)}
+        onRevoke={() =>
+          startTransition(async () => {
+            const result = await revokeUnifiedToken({ tokenId: revoking!.id });
+            setRevoking(null);
+            finish(result.ok, result.ok ? undefined : result.error);
+          })
+        }
+      />
+
+      <TokenReveal
+        token={revealed?.token ?? null}
+        title="Your new unified token"
+        note={revealed?.note}
+        onClose={() => setRevealed(null)}
+      />
     </Card>
   );
 }

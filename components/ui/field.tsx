@@ -31,3 +31,17 @@ export function Field({
     </div>
   );
 }
+
+/** A labelled select; the caller gives the <option>s. */
+export function SelectInput({ label, id, children, ...props }: ComponentProps<"select"> & { label: string; id: string }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} className={inputClass} {...props}>
+        {children}
+      </select>
+    </div>
+  );
+}

@@ -8,7 +8,12 @@ export function SectionError({ title, error, reset }: { title: string; error: Er
   return (
     <div className="max-w-xl space-y-4">
       <Alert tone="error" title={title}>
-        Something failed on the server; nothing was changed. {error.digest && <>Reference: <code>{error.digest}</code></>}
+        Something failed on the server; nothing was changed.{" "}
+        {error.digest && (
+          <>
+            Reference: <code>{error.digest}</code>
+          </>
+        )}
       </Alert>
       <Button variant="secondary" onClick={reset}>
         Try again

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { createUser } from "@/lib/actions/create-user";
+import { createUser } from "@/lib/actions/users/create-user";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

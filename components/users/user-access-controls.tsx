@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { setUserActive } from "@/lib/actions/set-user-active";
-import { updateUserRole } from "@/lib/actions/update-user-role";
+import { setUserActive } from "@/lib/actions/users/set-user-active";
+import { updateUserRole } from "@/lib/actions/users/update-user-role";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -50,10 +50,18 @@ export function UserAccessControls({ user }: { user: ManagedUser }) {
   if (!open) {
     return (
       <div className="space-y-1">
-        <Button variant="secondary" onClick={() => setOpen(true)} aria-expanded={false} aria-describedby={userEmailCellId(user.id)}>
+        <Button
+          variant="secondary"
+          onClick={() => setOpen(true)}
+          aria-expanded={false}
+          aria-describedby={userEmailCellId(user.id)}
+        >
           Manage
         </Button>
-        <p aria-live="polite" className={`text-xs ${message?.ok === false ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}>
+        <p
+          aria-live="polite"
+          className={`text-xs ${message?.ok === false ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}
+        >
           {message?.text}
         </p>
       </div>
@@ -66,19 +74,35 @@ export function UserAccessControls({ user }: { user: ManagedUser }) {
         <label htmlFor={`${id}-role`} className="sr-only">
           Role for {user.email}
         </label>
-        <select id={`${id}-role`} autoFocus value={role} onChange={(e) => setRole(e.target.value as Role)} className={`${inputClass} w-auto`} disabled={pending}>
+        <select
+          id={`${id}-role`}
+          autoFocus
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          className={`${inputClass} w-auto`}
+          disabled={pending}
+        >
           {ROLE_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-        <Button variant="secondary" onClick={saveRole} disabled={pending || role === user.role} aria-label={`Save role for ${user.email}`}>
+        <Button
+          variant="secondary"
+          onClick={saveRole}
+          disabled={pending || role === user.role}
+          aria-label={`Save role for ${user.email}`}
+        >
           Save role
         </Button>
         {!user.isMe &&
           (confirming ? (
-            <span role="group" aria-label={`Confirm ${user.active ? "deactivation" : "reactivation"} of ${user.email}`} className="flex flex-wrap items-center gap-2">
+            <span
+              role="group"
+              aria-label={`Confirm ${user.active ? "deactivation" : "reactivation"} of ${user.email}`}
+              className="flex flex-wrap items-center gap-2"
+            >
               <span className="text-sm">{user.active ? "Deactivate? They are signed out at once." : "Reactivate?"}</span>
               <Button variant={user.active ? "danger" : "primary"} onClick={toggleActive} disabled={pending} autoFocus>
                 {user.active ? "Yes, deactivate" : "Yes, reactivate"}
@@ -88,15 +112,31 @@ export function UserAccessControls({ user }: { user: ManagedUser }) {
               </Button>
             </span>
           ) : (
-            <Button variant="ghost" onClick={() => setConfirming(true)} disabled={pending} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}>
+            <Button
+              variant="ghost"
+              onClick={() => setConfirming(true)}
+              disabled={pending}
+              aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
+            >
               {user.active ? "Deactivate" : "Reactivate"}
             </Button>
           ))}
-        <Button variant="ghost" onClick={() => { setOpen(false); setConfirming(false); setRole(user.role); }} aria-label={`Close the controls for ${user.email}`}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setOpen(false);
+            setConfirming(false);
+            setRole(user.role);
+          }}
+          aria-label={`Close the controls for ${user.email}`}
+        >
           Close
         </Button>
       </div>
-      <p aria-live="polite" className={`text-xs ${message?.ok === false ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}>
+      <p
+        aria-live="polite"
+        className={`text-xs ${message?.ok === false ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}
+      >
         {message?.text}
       </p>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/auth/session";
-import { safeRelativePath } from "@/lib/http/safe-redirect";
+import { safeRelativePath } from "@/lib/security/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 

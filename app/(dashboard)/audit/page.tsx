@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { Pagination } from "@/components/audit/pagination";
-import { ButtonLink } from "@/components/ui/button-link";
+import { Pagination } from "@/components/ui/pagination";
+import { ButtonAnchor } from "@/components/ui/button-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { auditQueryString, parseAuditFilters } from "@/lib/audit/filters";
 import { auditActions, listAuditEvents } from "@/lib/audit/query";
@@ -11,7 +11,11 @@ import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requireUser();
   const filters = parseAuditFilters(await searchParams);
   const [{ rows, total, page, pages }, actions] = await Promise.all([listAuditEvents(filters), auditActions()]);
@@ -23,9 +27,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Admin actions and security events (sign-ins, connections, keys, tokens, roles, settings), newest first. Times are UTC."
         actions={
           hasRole(me.role, "ADMIN") ? (
-            <ButtonLink href={`/api/audit/export${auditQueryString(filters)}`} variant="secondary" prefetch={false} download>
+            <ButtonAnchor href={`/api/audit/export${auditQueryString(filters)}`} variant="secondary" download>
               Export CSV
-            </ButtonLink>
+            </ButtonAnchor>
           ) : undefined
         }
       />
@@ -37,7 +41,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <AuditTable rows={rows} />
-          <Pagination page={page} pages={pages} total={total} noun={total === 1 ? "event" : "events"} hrefFor={(p) => `/audit${auditQueryString(filters, p)}`} />
+          <Pagination
+            page={page}
+            pages={pages}
+            total={total}
+            noun={total === 1 ? "event" : "events"}
+            hrefFor={(p) => `/audit${auditQueryString(filters, p)}`}
+          />
         </>
       )}
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Pagination } from "@/components/audit/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { LatencyChart, RefreshChart, RequestsChart } from "@/components/charts/traffic-charts";
 import { RequestFiltersForm } from "@/components/requests/request-filters";
 import { RequestsTable } from "@/components/requests/requests-table";
@@ -10,13 +10,17 @@ import { requireUser } from "@/lib/auth/session";
 import { refreshSeries, trafficSeries } from "@/lib/requests/charts";
 import { parseRequestFilters, RANGES, requestQueryString } from "@/lib/requests/filters";
 import { connectionChoices, listApiRequests } from "@/lib/requests/query";
-import { retentionDays } from "@/lib/settings/retention";
+import { retentionDays } from "@/lib/requests/retention";
 
 export const metadata: Metadata = { title: "API requests" };
 
 const PERIOD = { "24h": "last 24 hours", "7d": "last 7 days", "30d": "last 30 days" } as const;
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requireUser();
   const filters = parseRequestFilters(await searchParams);
   const scope = { connectionId: filters.connection };
@@ -52,7 +56,13 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           ) : (
             <>
               <RequestsTable rows={log.rows} />
-              <Pagination page={log.page} pages={log.pages} total={log.total} noun={log.total === 1 ? "request" : "requests"} hrefFor={(p) => `/requests${requestQueryString(filters, p)}`} />
+              <Pagination
+                page={log.page}
+                pages={log.pages}
+                total={log.total}
+                noun={log.total === 1 ? "request" : "requests"}
+                hrefFor={(p) => `/requests${requestQueryString(filters, p)}`}
+              />
             </>
           )}
         </div>

@@ -5,9 +5,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { isLoopbackUrl, redirectUrlFor } from "@/lib/settings/ecwid-check";
-import { retentionDays } from "@/lib/settings/retention";
-import { keyRing } from "@/lib/vault";
+import { isLoopbackUrl, redirectUrlFor } from "@/lib/connections/ecwid/app-check";
+import { retentionDays } from "@/lib/requests/retention";
+import { vaultKeyIds } from "@/lib/instance";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -27,17 +27,21 @@ const Host = ({ url }: { url: string }) => (
   </>
 );
 
-const Configured = ({ ok }: { ok: boolean }) => (ok ? <span>Configured</span> : <span className="text-amber-800 dark:text-amber-300">Not configured</span>);
+const Configured = ({ ok }: { ok: boolean }) =>
+  ok ? <span>Configured</span> : <span className="text-amber-800 dark:text-amber-300">Not configured</span>;
 
 export default async function SettingsPage() {
   const me = await requireUser();
-  const ring = keyRing();
+  const ring = vaultKeyIds();
   const days = await retentionDays();
   const ecwidConfigured = Boolean(env.ECWID_CLIENT_ID && env.ECWID_CLIENT_SECRET);
   const oauth2Configured = Boolean(env.OAUTH2_PROVIDER_URL && env.OAUTH2_CLIENT_ID && env.OAUTH2_CLIENT_SECRET);
   return (
     <>
-      <PageHeader title="Settings" description="How this Storelink instance is configured (from its environment). Secrets and keys are never shown, only whether they are set." />
+      <PageHeader
+        title="Settings"
+        description="How this Storelink instance is configured (from its environment). Secrets and keys are never shown, only whether they are set."
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Platforms</h2>
@@ -50,9 +54,12 @@ export default async function SettingsPage() {
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Vault and data</h2>
           <dl className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
-            <Row label="Encrypting key id" value={<code>{ring.current.id}</code>} />
+            <Row label="Encrypting key id" value={<code>{ring.currentId}</code>} />
             <Row label="Key ids in the ring" value={<code>{ring.ids.join(", ")}</code>} />
-            <Row label="Database" value={env.DATABASE_URL.startsWith("pglite:") ? "Embedded (PGlite): one instance only" : "PostgreSQL"} />
+            <Row
+              label="Database"
+              value={env.DATABASE_URL.startsWith("pglite:") ? "Embedded (PGlite): one instance only" : "PostgreSQL"}
+            />
             <Row label="Request log retention" value={`${days} days`} />
             <Row label="Scheduler in this process" value={env.STORELINK_SCHEDULER === "on" ? "On" : "Off"} />
           </dl>
@@ -81,7 +88,10 @@ export default async function SettingsPage() {
             {env.ELASTICPATH_BASE_URLS.map((r) => (
               <Row key={r.name} label={`Elastic Path region ${r.name}`} value={<Host url={r.url} />} />
             ))}
-            <Row label="OAuth2 provider" value={env.OAUTH2_PROVIDER_URL ? <Host url={env.OAUTH2_PROVIDER_URL} /> : "Not configured"} />
+            <Row
+              label="OAuth2 provider"
+              value={env.OAUTH2_PROVIDER_URL ? <Host url={env.OAUTH2_PROVIDER_URL} /> : "Not configured"}
+            />
             <Row label="OAuth2 client id" value={env.OAUTH2_CLIENT_ID ?? "Not configured"} />
           </dl>
         </Card>

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole, roleLabel } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listUsers } from "@/lib/auth/users";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -14,10 +14,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const me = await requireUser();
   const isOwner = hasRole(me.role, "OWNER");
-  const users = await db.user.findMany({
-    orderBy: { createdAt: "asc" },
-    select: { id: true, email: true, role: true, active: true, lastSignInAt: true },
-  });
+  const users = await listUsers();
   const activeOwners = users.filter((u) => u.role === "OWNER" && u.active).length;
   return (
     <>

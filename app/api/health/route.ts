@@ -1,13 +1,9 @@
 // Liveness and database reachability for load balancers and the test harness.
-import { db } from "@/lib/db";
+import { databaseReachable } from "@/lib/instance";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false, error: "database unreachable" }, { status: 503 });
-  }
+  if (await databaseReachable()) return Response.json({ ok: true });
+  return Response.json({ ok: false, error: "database unreachable" }, { status: 503 });
 }

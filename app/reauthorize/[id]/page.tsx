@@ -7,7 +7,13 @@ import { verifyReauthorize } from "@/lib/connections/reauthorize";
 
 export const metadata: Metadata = { title: "Reconnect your store", robots: { index: false } };
 
-export default async function ReauthorizePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReauthorizePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { id } = await params;
   const q = await searchParams;
   const valid = verifyReauthorize(id, q.expires ?? null, q.sig ?? null);
@@ -24,8 +30,8 @@ export default async function ReauthorizePage({ params, searchParams }: { params
       ) : (
         <>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            Storelink can no longer reach <strong>{target.storeName}</strong>. Approving again restores the connection; integrations keep
-            working with the same Storelink token.
+            Storelink can no longer reach <strong>{target.storeName}</strong>. Approving again restores the connection;
+            integrations keep working with the same Storelink token.
           </p>
           <div className="mt-6">
             <ButtonLink href={target.href}>Reconnect {target.storeName}</ButtonLink>

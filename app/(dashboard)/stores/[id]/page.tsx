@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ConnectionActions } from "@/components/stores/connection-actions";
 import { ConnectionFacts } from "@/components/stores/connection-facts";
@@ -14,12 +14,18 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { connectionDetail } from "@/lib/connections/detail";
-import { NEW_TOKEN_COOKIE, openNewTokenNotice } from "@/lib/connections/new-token-notice";
+import { NEW_TOKEN_HEADER, openNewTokenNotice } from "@/lib/connections/new-token-notice";
 import { reauthorizeLink } from "@/lib/connections/reauthorize";
 
 export const metadata: Metadata = { title: "Store" };
 
-export default async function StorePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function StorePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const q = await searchParams;
@@ -27,7 +33,8 @@ export default async function StorePage({ params, searchParams }: { params: Prom
   if (!detail) notFound();
   const { connection, tokens, events } = detail;
   const canManage = hasRole(user.role, "ADMIN");
-  const newToken = canManage ? openNewTokenNotice((await cookies()).get(NEW_TOKEN_COOKIE)?.value, id) : null;
+  // Handed over by the proxy, which cleared the one-time cookie on this response: shown on this render only.
+  const newToken = canManage ? openNewTokenNotice((await headers()).get(NEW_TOKEN_HEADER) ?? undefined, id) : null;
   return (
     <>
       <PageHeader
@@ -43,6 +50,9 @@ export default async function StorePage({ params, searchParams }: { params: Prom
                 <ButtonLink href={`/stores/${id}/preview`} variant="secondary">
                   Catalog preview
                 </ButtonLink>
+                <ButtonLink href={`/stores/${id}/shoppers`} variant="secondary">
+                  Shoppers
+                </ButtonLink>
               </>
             )}
             <ButtonLink href={`/requests?connection=${id}`} variant="secondary">
@@ -56,8 +66,8 @@ export default async function StorePage({ params, searchParams }: { params: Prom
         {q.connected && <Alert tone="success">Store connected.</Alert>}
         {connection.status === "NEEDS_REAUTH" && (
           <Alert tone="error" title="This store must re-authorize Storelink">
-            The platform rejected Storelink&apos;s credentials. Send the store owner the re-authorize link below; the connection keeps its
-            id and unified tokens.
+            The platform rejected Storelink&apos;s credentials. Send the store owner the re-authorize link below; the connection
+            keeps its id and unified tokens.
           </Alert>
         )}
         <div className="flex items-center gap-3">
@@ -71,6 +81,7 @@ export default async function StorePage({ params, searchParams }: { params: Prom
           <ConnectionActions
             connectionId={id}
             status={connection.status}
+            platform={connection.platform}
             reauthorizeUrl={connection.status === "REVOKED" && connection.platform !== "OAUTH2" ? null : reauthorizeLink(id)}
           />
         ) : (
@@ -82,7 +93,7 @@ export default async function StorePage({ params, searchParams }: { params: Prom
           <Timeline events={events} />
         </Card>
       </div>
-      {newToken && <NewTokenNotice token={newToken} />}
+      <NewTokenNotice token={newToken} />
     </>
   );
 }

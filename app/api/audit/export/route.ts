@@ -9,10 +9,24 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   const user = await currentUser();
-  if (!user) return new Response("Sign in to export the audit log.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!hasRole(user.role, "ADMIN")) return new Response("Exporting the audit log needs the Admin role.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!user)
+    return new Response("Sign in to export the audit log.\n", {
+      status: 401,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  if (!hasRole(user.role, "ADMIN"))
+    return new Response("Exporting the audit log needs the Admin role.\n", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const { page: _page, ...filters } = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
-  await recordAudit({ action: "audit.exported", actorId: user.id, actorEmail: user.email, targetType: "audit", data: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) });
+  await recordAudit({
+    action: "audit.exported",
+    actorId: user.id,
+    actorEmail: user.email,
+    targetType: "audit",
+    data: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+  });
   const rows = auditCsv(filters);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
