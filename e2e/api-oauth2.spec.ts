@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { apiBaseUrl, expect, test } from "./support/api-fixtures";
 import { generateUnifiedToken } from "../lib/connections/unified-token-format";
 import { generatedClient } from "./support/api-client";
 import { validateOpenApiDocument } from "./support/api-openapi";
 import { connectOAuth2Store, createTokenInUi, sandbox } from "./support/stores-oauth2";
-import { storageStatePath, testEnv } from "./support/test-env";
+import { storageStatePath } from "./support/test-env";
 
 // The unified API against a store on the generic OAuth2 platform (sandbox provider).
 test.describe.configure({ mode: "serial" });
@@ -33,7 +34,14 @@ async function expectProblem(response: Awaited<ReturnType<APIRequestContext["get
 test("GET /store answers the store in the unified shape with RateLimit headers @smoke", async ({ request }) => {
   const response = await request.get("/api/v1/store", { headers: auth() });
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ id: "shop-lisbon-vintage", name: "Lisbon Vintage Market", platform: "OAUTH2", url: null, email: null, currency: null });
+  expect(await response.json()).toEqual({
+    id: "shop-lisbon-vintage",
+    name: "Lisbon Vintage Market",
+    platform: "OAUTH2",
+    url: null,
+    email: null,
+    currency: null,
+  });
   expect(response.headers()["ratelimit-policy"]).toMatch(/q=\d+;w=\d+/);
   expect(response.headers()["ratelimit"]).toMatch(/r=\d+;t=\d+/);
 });
@@ -41,7 +49,11 @@ test("GET /store answers the store in the unified shape with RateLimit headers @
 test("401 for a missing, malformed, unknown or revoked token @security", async ({ request, page }) => {
   await expectProblem(await request.get("/api/v1/store"), 401, "unauthorized");
   await expectProblem(await request.get("/api/v1/store", { headers: { authorization: "Bearer slk_nope" } }), 401, "unauthorized");
-  await expectProblem(await request.get("/api/v1/store", { headers: { authorization: `Bearer ${generateUnifiedToken()}` } }), 401, "unauthorized");
+  await expectProblem(
+    await request.get("/api/v1/store", { headers: { authorization: `Bearer ${generateUnifiedToken()}` } }),
+    401,
+    "unauthorized",
+  );
   await page.goto(`/stores/${connectionId}`);
   // A name of its own: against a long-lived target, earlier runs' tokens are still listed on this store.
   const name = `to-revoke-${randomBytes(3).toString("hex")}`;
@@ -65,20 +77,52 @@ test("GET /products filters with q and pages with limit + cursor", async ({ requ
   expect(second.items.map((p: { id: string }) => p.id)).toEqual(["LV-3"]);
   expect(second.nextCursor).toBeNull();
   const q = await (await request.get("/api/v1/products?q=cork", { headers: auth() })).json();
-  expect(q.items).toEqual([{ id: "LV-2", sku: "LV-2", name: "Cork Tote", price: 29.5, currency: null, stock: 0, enabled: true, url: null }]);
+  expect(q.items).toEqual([
+    {
+      id: "LV-2",
+      sku: "LV-2",
+      name: "Cork Tote",
+      price: 29.5,
+      currency: null,
+      stock: 0,
+      enabled: true,
+      url: null,
+      updatedAt: "2025-01-09T09:30:00Z",
+    },
+  ]);
   const bad = await expectProblem(await request.get("/api/v1/products?limit=500", { headers: auth() }), 422, "validation_failed");
   expect(bad.errors[0]?.path).toBe("limit");
 });
 
 test("GET /products/{id}, and 404 for an unknown one", async ({ request }) => {
-  expect(await (await request.get("/api/v1/products/LV-1", { headers: auth() })).json()).toMatchObject({ id: "LV-1", name: "Azulejo Tile Set", price: 42, stock: 12 });
+  expect(await (await request.get("/api/v1/products/LV-1", { headers: auth() })).json()).toMatchObject({
+    id: "LV-1",
+    name: "Azulejo Tile Set",
+    price: 42,
+    stock: 12,
+  });
   await expectProblem(await request.get("/api/v1/products/NOPE", { headers: auth() }), 404, "not_found");
 });
 
 test("POST /products/{id}/stock validates its body, then answers 501 where the platform cannot", async ({ request }) => {
-  await expectProblem(await request.post("/api/v1/products/LV-1/stock", { headers: auth(), data: { delta: "many" } }), 422, "validation_failed");
-  await expectProblem(await request.post("/api/v1/products/LV-1/stock", { headers: { ...auth(), "content-type": "application/json" }, data: Buffer.from("{not json") }), 400, "invalid_request");
-  const body = await expectProblem(await request.post("/api/v1/products/LV-1/stock", { headers: auth(), data: { delta: 2 } }), 501, "not_supported");
+  await expectProblem(
+    await request.post("/api/v1/products/LV-1/stock", { headers: auth(), data: { delta: "many" } }),
+    422,
+    "validation_failed",
+  );
+  await expectProblem(
+    await request.post("/api/v1/products/LV-1/stock", {
+      headers: { ...auth(), "content-type": "application/json" },
+      data: Buffer.from("{not json"),
+    }),
+    400,
+    "invalid_request",
+  );
+  const body = await expectProblem(
+    await request.post("/api/v1/products/LV-1/stock", { headers: auth(), data: { delta: 2 } }),
+    501,
+    "not_supported",
+  );
   expect(body.detail).toContain("cannot change stock");
 });
 
@@ -94,21 +138,31 @@ test("GET /orders filters by payment and fulfillment status", async ({ request }
 });
 
 test("GET /orders/{id} and PATCH /orders/{id} (501 on this platform)", async ({ request }) => {
-  expect(await (await request.get("/api/v1/orders/LV-O-1", { headers: auth() })).json()).toMatchObject({ id: "LV-O-1", paymentStatus: "PAID" });
+  expect(await (await request.get("/api/v1/orders/LV-O-1", { headers: auth() })).json()).toMatchObject({
+    id: "LV-O-1",
+    paymentStatus: "PAID",
+  });
   await expectProblem(await request.get("/api/v1/orders/LV-O-9", { headers: auth() }), 404, "not_found");
   await expectProblem(await request.patch("/api/v1/orders/LV-O-1", { headers: auth(), data: {} }), 422, "validation_failed");
-  await expectProblem(await request.patch("/api/v1/orders/LV-O-1", { headers: auth(), data: { fulfillmentStatus: "SHIPPED" } }), 501, "not_supported");
+  await expectProblem(
+    await request.patch("/api/v1/orders/LV-O-1", { headers: auth(), data: { fulfillmentStatus: "SHIPPED" } }),
+    501,
+    "not_supported",
+  );
 });
 
 /** Sends a path byte-for-byte (fetch clients normalise dot segments and backslashes away). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
-  const url = new URL(testEnv.appUrl);
+  const url = new URL(apiBaseUrl());
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method: "GET", headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path, method: "GET", headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -153,7 +207,9 @@ test("the per-token rate limit answers 429 with Retry-After and RateLimit header
   await page.goto(`/stores/${connectionId}`);
   const burst = await createTokenInUi(page, "burst");
   // All at once, so the bucket's refill (a few per second) cannot keep up on a slow machine.
-  const responses = await Promise.all(Array.from({ length: 160 }, () => request.get("/api/v1/store", { headers: { authorization: `Bearer ${burst}` } })));
+  const responses = await Promise.all(
+    Array.from({ length: 160 }, () => request.get("/api/v1/store", { headers: { authorization: `Bearer ${burst}` } })),
+  );
   const statuses = responses.map((r) => r.status());
   const limited = responses.find((r) => r.status() === 429);
   expect(limited, `statuses: ${[...new Set(statuses)].join(",")}`).toBeDefined();
@@ -170,7 +226,9 @@ test("the OpenAPI 3.1 document is valid and a client generated from it works", a
   expect(await validateOpenApiDocument(doc)).toEqual([]);
   expect(doc.openapi).toBe("3.1.0");
   const client = await generatedClient(request, token);
-  expect(client.operations).toEqual(expect.arrayContaining(["getStore", "listProducts", "getProduct", "adjustStock", "listOrders", "getOrder", "updateOrder"]));
+  expect(client.operations).toEqual(
+    expect.arrayContaining(["getStore", "listProducts", "getProduct", "adjustStock", "listOrders", "getOrder", "updateOrder"]),
+  );
   expect((await (await client.call("getStore")).json()).name).toBe("Lisbon Vintage Market");
   expect((await (await client.call("listProducts", { q: "sardine", limit: 5 })).json()).items[0].id).toBe("LV-3");
   expect((await (await client.call("getOrder", { id: "LV-O-2" })).json()).fulfillmentStatus).toBe("SHIPPED");

@@ -52,7 +52,7 @@ test.describe("signed in as owner", () => {
     await signIn.goto();
     await signIn.signIn(TEST_USERS.owner.email);
     await expect(page).toHaveURL(/\/stores$/);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings/);

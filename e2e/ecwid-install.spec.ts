@@ -14,7 +14,9 @@ async function installThroughConsent(page: Page, storeName: string, decision: "I
 test.describe("Ecwid OAuth install @ecwid", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  test("installs through the consent page, shows the unified token once, and re-installs onto the same connection @smoke", async ({ page }) => {
+  test("installs through the consent page, shows the unified token once, and re-installs onto the same connection @smoke", async ({
+    page,
+  }) => {
     const store = await freshEcwidStore();
     await installThroughConsent(page, store.name);
     await expect(page.getByRole("heading", { name: "Store connected" })).toBeVisible();
@@ -27,7 +29,8 @@ test.describe("Ecwid OAuth install @ecwid", () => {
     const installed = await sandbox.ecwidStore(store.storeId);
     expect(installed.installation).toBeTruthy();
     const html = await page.content();
-    for (const t of installed.tokens as { token: string; kind: string }[]) if (t.kind === "secret") expect(html).not.toContain(t.token);
+    for (const t of installed.tokens as { token: string; kind: string }[])
+      if (t.kind === "secret") expect(html).not.toContain(t.token);
 
     // A reload of the callback must not exchange the code again (that would disable the token).
     const reload = await page.goto(callbackUrl);
@@ -58,7 +61,14 @@ test.describe("Ecwid OAuth install @ecwid", () => {
       if (route.request().method() !== "POST") return route.continue();
       const response = await route.fetch({ maxRedirects: 0 });
       const code = new URL(response.headers()["location"] ?? "", ecwidUrls.ecwidMy).searchParams.get("code");
-      if (code) await sandbox.addFault({ host: "ecwid-my", method: "POST", pathPattern: "/api/oauth/token", bodyPattern: `code=${code}`, status: 503 });
+      if (code)
+        await sandbox.addFault({
+          host: "ecwid-my",
+          method: "POST",
+          pathPattern: "/api/oauth/token",
+          bodyPattern: `code=${code}`,
+          status: 503,
+        });
       await route.fulfill({ response });
     });
     await installThroughConsent(page, store.name);
@@ -66,6 +76,60 @@ test.describe("Ecwid OAuth install @ecwid", () => {
     await expect(page.getByRole("alert")).toContainText("Nothing was stored");
     await page.goto(`/stores?q=${encodeURIComponent(store.name)}`);
     await expect(page.getByRole("link", { name: store.name })).toHaveCount(0);
+  });
+});
+
+test.describe("Ecwid OAuth without state, and App Market installs (issue 16.9) @ecwid", () => {
+  // One test turns the sandbox's state echo off for everyone: run these one at a time.
+  test.describe.configure({ mode: "serial" });
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("a callback without state is bound to its flow by the nonce in redirect_uri", async ({ page }) => {
+    await sandbox.configureEcwid({ echoOAuthState: false });
+    try {
+      const store = await freshEcwidStore();
+      let callback = "";
+      page.on("request", (r) => {
+        if (r.url().includes("/api/ecwid/oauth/callback")) callback = r.url();
+      });
+      await installThroughConsent(page, store.name);
+      await expect(page.getByRole("heading", { name: "Store connected" })).toBeVisible();
+      await expect(page.getByLabel("Unified access token")).toBeVisible();
+      const url = new URL(callback);
+      expect(url.searchParams.has("state")).toBe(false);
+      expect(url.pathname).toMatch(/^\/api\/ecwid\/oauth\/callback\/[\w-]+$/);
+    } finally {
+      await sandbox.configureEcwid({ echoOAuthState: true });
+    }
+  });
+
+  test("a path nonce that is not this browser's flow is refused", async ({ request }) => {
+    const response = await request.get("/api/ecwid/oauth/callback/not-my-nonce?code=abc", { maxRedirects: 0 });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("This installation link is not valid");
+  });
+
+  test("an App Market install (a code, no flow) connects the store, shows no unified token, and is audited", async ({
+    browser,
+    page,
+  }) => {
+    const store = await freshEcwidStore();
+    const { location } = await sandbox.appMarketInstall(store.storeId);
+    expect(new URL(location).searchParams.has("state")).toBe(false);
+    const merchant = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const merchantPage = await merchant.newPage();
+    await merchantPage.goto(location);
+    await expect(merchantPage.getByRole("heading", { name: "Store connected" })).toBeVisible();
+    await expect(merchantPage.getByLabel("Unified access token")).toHaveCount(0);
+    await merchant.close();
+
+    await page.goto(`/stores?q=${encodeURIComponent(store.name)}`);
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: store.name }) });
+    await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "ACTIVE");
+    await page.goto("/audit?action=connection.connected");
+    await expect(
+      page.getByRole("row").filter({ hasText: "ecwid-app-market" }).filter({ hasText: store.name }).first(),
+    ).toBeVisible();
   });
 });
 
@@ -84,10 +148,16 @@ test.describe("Ecwid OAuth callback refusals @ecwid @security", () => {
     const location = new URL(response.headers()["location"]!);
     expect(location.origin + location.pathname).toBe(`${ecwidUrls.ecwidMy}/api/oauth/authorize`);
     expect(location.searchParams.get("response_type")).toBe("code");
-    expect(location.searchParams.get("redirect_uri")).toMatch(/\/api\/ecwid\/oauth\/callback$/);
+    // The flow's nonce rides in the redirect_uri's path too (Ecwid does not document echoing `state`).
+    expect(location.searchParams.get("redirect_uri")).toMatch(/\/api\/ecwid\/oauth\/callback\/[\w-]+$/);
+    expect(location.searchParams.get("redirect_uri")?.split("/").at(-1)).toBe(location.searchParams.get("state"));
     expect(location.searchParams.get("scope")).toContain("add_to_cp");
     const cookie = response.headers()["set-cookie"] ?? "";
-    expect(cookie).toContain(`storelink_ecwid_oauth=${location.searchParams.get("state")}.`);
+    // The cookie is a signed value (base64url JSON, then its MAC) carrying the nonce sent as `state`.
+    const value = /storelink_ecwid_oauth=([^;]+)/.exec(cookie)?.[1] ?? "";
+    const [body, mac] = value.split(".");
+    expect(mac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.parse(Buffer.from(body ?? "", "base64url").toString("utf8")).nonce).toBe(location.searchParams.get("state"));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Path=\/api\/ecwid\/oauth/);

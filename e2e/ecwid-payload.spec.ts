@@ -48,7 +48,11 @@ test.describe("Control Panel payload refusals @ecwid @security", () => {
   });
 
   test("a legacy hash payload that is not hex JSON is refused", async ({ request }) => {
-    for (const payload of ["zz-not-hex", Buffer.from("{not json").toString("hex"), Buffer.from(JSON.stringify({ lang: "en" })).toString("hex")]) {
+    for (const payload of [
+      "zz-not-hex",
+      Buffer.from("{not json").toString("hex"),
+      Buffer.from(JSON.stringify({ lang: "en" })).toString("hex"),
+    ]) {
       const response = await request.post("/api/ecwid/embedded-session", { data: { payload } });
       expect(response.status()).toBe(400);
     }
@@ -65,7 +69,13 @@ test.describe("Control Panel payloads that cannot be verified @ecwid @security",
     const store = await freshEcwidStore({ install: true });
     const payload = encrypt(JSON.stringify({ ...good, store_id: store.storeId, access_token: store.tokens!.access_token }));
     // Ecwid's API is down for this store only: the token cannot be checked against its /profile.
-    await sandbox.addFault({ host: "ecwid-api", method: "GET", pathPattern: `/api/v3/${store.storeId}/profile`, status: 503, count: 3 });
+    await sandbox.addFault({
+      host: "ecwid-api",
+      method: "GET",
+      pathPattern: `/api/v3/${store.storeId}/profile`,
+      status: 503,
+      count: 3,
+    });
     const response = await request.get(`/ecwid?payload=${payload}`);
     expect(response.status()).toBe(400);
     const body = await response.text();
@@ -73,11 +83,13 @@ test.describe("Control Panel payloads that cannot be verified @ecwid @security",
     expect(body).not.toContain(store.tokens!.access_token);
   });
 
-  test("a payload whose store_id was rewritten (IV bit-flip) is refused: the token does not belong to that store", async ({ request }) => {
+  test("a payload whose store_id was rewritten (IV bit-flip) is refused: the token does not belong to that store", async ({
+    request,
+  }) => {
     const [victim, attacker] = [await freshEcwidStore({ install: true }), await freshEcwidStore({ install: true })];
     const payload = encrypt(JSON.stringify({ ...good, store_id: victim.storeId, access_token: attacker.tokens!.access_token }));
     const response = await request.get(`/ecwid?payload=${payload}`);
     expect(response.status()).toBe(400);
-    expect(await response.text()).toContain("Ecwid did not accept the token");
+    expect(await response.text()).toContain("is not the store&#39;s secret token");
   });
 });

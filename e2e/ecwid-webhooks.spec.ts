@@ -14,7 +14,11 @@ test.describe("Ecwid webhooks @ecwid @security", () => {
     await cpPage.close();
 
     await sandbox.uninstallEcwid(store.storeId);
-    await expect.poll(async () => (await sandbox.webhooks(store.storeId)).find((d) => d.eventType === "application.uninstalled")?.statuses?.[0]).toBe(200);
+    await expect
+      .poll(
+        async () => (await sandbox.webhooks(store.storeId)).find((d) => d.eventType === "application.uninstalled")?.statuses?.[0],
+      )
+      .toBe(200);
 
     const admin = await browser.newContext({ storageState: storageStatePath("admin") });
     const page = await admin.newPage();
@@ -26,18 +30,42 @@ test.describe("Ecwid webhooks @ecwid @security", () => {
 
   test("forged, unsigned, old and replayed deliveries are refused", async () => {
     const store = await freshEcwidStore({ install: true });
-    const valid = await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", entityId: 1, data: { orderId: "X1" } });
+    const valid = await sandbox.sendWebhook({
+      storeId: store.storeId,
+      eventType: "order.updated",
+      entityId: 1,
+      data: { orderId: "X1" },
+    });
     expect(valid.status).toBe(200);
-    expect((await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", variant: "forged" })).status).toBe(401);
-    expect((await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", variant: "unsigned" })).status).toBe(401);
+    expect((await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", variant: "forged" })).status).toBe(
+      401,
+    );
+    expect((await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", variant: "unsigned" })).status).toBe(
+      401,
+    );
     expect((await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", variant: "old" })).status).toBe(400);
     // A replay is acknowledged (so Ecwid stops retrying) but not processed twice: see the duplicate test.
-    expect((await sandbox.sendWebhook({ storeId: store.storeId, eventType: "order.updated", variant: "replayed", eventId: valid.eventId })).status).toBe(200);
+    expect(
+      (
+        await sandbox.sendWebhook({
+          storeId: store.storeId,
+          eventType: "order.updated",
+          variant: "replayed",
+          eventId: valid.eventId,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   test("a duplicate eventId is processed once", async ({ request }) => {
     const store = await freshEcwidStore({ install: true });
-    const event = { eventId: randomUUID(), eventCreated: Math.floor(Date.now() / 1000), storeId: store.storeId, entityId: 7, eventType: "product.updated" };
+    const event = {
+      eventId: randomUUID(),
+      eventCreated: Math.floor(Date.now() / 1000),
+      storeId: store.storeId,
+      entityId: 7,
+      eventType: "product.updated",
+    };
     const headers = { "x-ecwid-webhook-signature": signWebhook(event.eventCreated, event.eventId) };
     const first = await request.post("/api/ecwid/webhooks?eventtype=product.updated", { data: event, headers });
     expect(first.status()).toBe(200);
@@ -48,7 +76,13 @@ test.describe("Ecwid webhooks @ecwid @security", () => {
   });
 
   test("a signature over different values is refused", async ({ request }) => {
-    const event = { eventId: randomUUID(), eventCreated: Math.floor(Date.now() / 1000), storeId: 1003, entityId: "1003", eventType: "application.uninstalled" };
+    const event = {
+      eventId: randomUUID(),
+      eventCreated: Math.floor(Date.now() / 1000),
+      storeId: 1003,
+      entityId: "1003",
+      eventType: "application.uninstalled",
+    };
     const response = await request.post("/api/ecwid/webhooks", {
       data: event,
       headers: { "x-ecwid-webhook-signature": signWebhook(event.eventCreated + 1, event.eventId) },
@@ -59,8 +93,17 @@ test.describe("Ecwid webhooks @ecwid @security", () => {
   });
 
   test("an event for an unknown store is acknowledged and ignored", async ({ request }) => {
-    const event = { eventId: randomUUID(), eventCreated: Math.floor(Date.now() / 1000), storeId: 987654321, entityId: 1, eventType: "order.created" };
-    const response = await request.post("/api/ecwid/webhooks", { data: event, headers: { "x-ecwid-webhook-signature": signWebhook(event.eventCreated, event.eventId) } });
+    const event = {
+      eventId: randomUUID(),
+      eventCreated: Math.floor(Date.now() / 1000),
+      storeId: 987654321,
+      entityId: 1,
+      eventType: "order.created",
+    };
+    const response = await request.post("/api/ecwid/webhooks", {
+      data: event,
+      headers: { "x-ecwid-webhook-signature": signWebhook(event.eventCreated, event.eventId) },
+    });
     expect(response.status()).toBe(200);
     expect((await response.json()).outcome).toBe("unknown_store");
   });

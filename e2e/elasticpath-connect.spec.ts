@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { appAlert } from "./support/locators";
-import { connectThroughUi, sandbox, seedEpStore } from "./support/elasticpath-fixtures";
-import { storageStatePath } from "./support/test-env";
+import { connectThroughUi, createKeyDirect, sandbox, seedEpStore } from "./support/elasticpath-fixtures";
+import { storageStatePath, testEnv } from "./support/test-env";
 
 test.describe("connect an Elastic Path store @elasticpath", () => {
   test.use({ storageState: storageStatePath("admin") });
@@ -36,14 +36,18 @@ test.describe("connect an Elastic Path store @elasticpath", () => {
 
   test("unreachable custom base URL: clear error, nothing saved", async ({ page }) => {
     const store = await seedEpStore();
+    // An allow-listed sandbox host:port (STORELINK_ALLOW_PRIVATE_HOSTS) that speaks http, asked for https:
+    // the policy lets it through and the connection fails. Refused URLs get the same message (outbound-urls.spec.ts).
+    const unreachable = `https://${testEnv.sandboxHost}:${testEnv.sandboxBasePort + 3}`;
     await page.goto("/stores/connect/elasticpath");
     await page.getByLabel("Store name").fill(store.name);
     await page.getByLabel("Region").selectOption("custom");
-    await page.getByLabel("API base URL").fill("http://127.0.0.1:9");
+    await page.getByLabel("API base URL").fill(unreachable);
     await page.getByLabel("Client ID").fill(store.key.client_id);
     await page.getByLabel("Client secret").fill(store.key.client_secret);
     await page.getByRole("button", { name: "Connect store" }).click();
-    await expect(appAlert(page)).toContainText("Could not reach Elastic Path at 127.0.0.1:9");
+    await expect(appAlert(page)).toContainText("Storelink can't connect to that API base URL.");
+    await expect(appAlert(page)).toContainText("Nothing was saved");
     await page.goto(`/stores?q=${encodeURIComponent(store.name)}`);
     await expect(page.getByText(store.name)).toHaveCount(0);
   });
@@ -57,6 +61,32 @@ test.describe("connect an Elastic Path store @elasticpath", () => {
     await page.getByLabel("Client secret").fill(store.key.client_secret);
     await page.getByRole("button", { name: "Connect store" }).click();
     await expect(appAlert(page)).toContainText("already connected");
+  });
+
+  test("the same store through another of its keys is refused, naming the connection", async ({ page }) => {
+    // Elastic Path tells a key nothing about its store (GET /v2/settings has no store id): Storelink
+    // recognises the store by its key list, which includes the key it already holds.
+    const store = await seedEpStore();
+    await connectThroughUi(page, store);
+    const other = await createKeyDirect(store, "Second key");
+    await page.goto("/stores/connect/elasticpath");
+    await page.getByLabel("Store name").fill(`${store.name} twice`);
+    await page.getByLabel("Client ID").fill(other.client_id);
+    await page.getByLabel("Client secret").fill(other.client_secret);
+    await page.getByRole("button", { name: "Connect store" }).click();
+    await expect(appAlert(page)).toContainText(`already connected as “${store.name}”`);
+    await expect(appAlert(page)).toContainText("Nothing was saved");
+    await page.goto(`/stores?q=${encodeURIComponent(`${store.name} twice`)}`);
+    await expect(page.getByText(`${store.name} twice`)).toHaveCount(0);
+  });
+
+  test("two stores at the same host are two connections, each under the name the admin gave it", async ({ page }) => {
+    const first = await seedEpStore();
+    const second = await seedEpStore();
+    await connectThroughUi(page, first, `${first.name} (EU)`);
+    const { connectionId } = await connectThroughUi(page, second, `${second.name} (US)`);
+    await page.goto(`/stores/${connectionId}/keys`);
+    await expect(page.getByRole("heading", { name: `Application keys · ${second.name} (US)` })).toBeVisible();
   });
 });
 

@@ -1,5 +1,12 @@
 import { expect, test, type Request } from "@playwright/test";
-import { connectThroughUi, elasticPathUrl, grantOf, sandbox, seedEpStore, tokenRequestsFor } from "./support/elasticpath-fixtures";
+import {
+  connectThroughUi,
+  elasticPathUrl,
+  grantOf,
+  sandbox,
+  seedEpStore,
+  tokenRequestsFor,
+} from "./support/elasticpath-fixtures";
 import { storageStatePath } from "./support/test-env";
 
 // Token lifetime is a sandbox-wide setting: these tests run one at a time and restore it afterwards.
@@ -13,7 +20,9 @@ test.describe("token expiry during a session @elasticpath", () => {
   test.beforeEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: LIFETIME_S }));
   test.afterEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: 3600 }));
 
-  test("server side: an expired client_credentials token is re-minted once per expiry and the pages keep working", async ({ page }) => {
+  test("server side: an expired client_credentials token is re-minted once per expiry and the pages keep working", async ({
+    page,
+  }) => {
     test.slow(); // connects through the UI, then waits out two token lifetimes
     const store = await seedEpStore();
     const { connectionId } = await connectThroughUi(page, store);

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { appAlert } from "./support/locators";
-import { connectThroughUi, createKeysDirect, sandbox, seedEpStore, tokenRequestsFor, type SeededEpStore } from "./support/elasticpath-fixtures";
+import {
+  connectThroughUi,
+  createKeysDirect,
+  sandbox,
+  seedEpStore,
+  tokenRequestsFor,
+  type SeededEpStore,
+} from "./support/elasticpath-fixtures";
 import { storageStatePath } from "./support/test-env";
 
 // One worker, in order: the rotation-failure test injects a fault on POST /v2/application-keys, which any
@@ -25,7 +32,10 @@ test.describe("application keys @elasticpath", () => {
     // Arranging 29 keys takes more than the sandbox's default 25 requests per second.
     const store = await seedEpStore({ rateLimitPerSecond: 1000 });
     await createKeysDirect(store, ["Reserved A", "Reserved B"], 5);
-    await createKeysDirect(store, Array.from({ length: 27 }, (_, i) => `Extra ${String(i + 1).padStart(2, "0")}`));
+    await createKeysDirect(
+      store,
+      Array.from({ length: 27 }, (_, i) => `Extra ${String(i + 1).padStart(2, "0")}`),
+    );
     const { connectionId } = await connectThroughUi(page, store);
     await page.goto(`/stores/${connectionId}/keys`);
     await expect(rows(page)).toHaveCount(25);
@@ -76,7 +86,10 @@ test.describe("application keys @elasticpath", () => {
     expect((await sandboxKeys(store)).find((k) => k.name === "Mobile app v2")?.reservedRateLimit).toBe(12);
 
     await page.getByRole("button", { name: "Edit Mobile app v2" }).click();
-    await page.getByRole("dialog").getByLabel(/Reserved rate limit/).fill("25");
+    await page
+      .getByRole("dialog")
+      .getByLabel(/Reserved rate limit/)
+      .fill("25");
     await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await expect(appAlert(page)).toContainText("would exceed the store's maximum");
     expect((await sandboxKeys(store)).find((k) => k.name === "Mobile app v2")?.reservedRateLimit).toBe(12);
@@ -115,13 +128,24 @@ test.describe("application keys @elasticpath", () => {
     await expect(row(page, keys[0]!.name)).toContainText("Used by Storelink");
   });
 
-  test("rotation with a failing step: the connection keeps working on the old key, the page says what happened", async ({ page }) => {
+  test("rotation with a failing step: the connection keeps working on the old key, the page says what happened", async ({
+    page,
+  }) => {
     const { store, connectionId } = await connected(page);
     // Scoped to the rotation's key name, so key creation in parallel specs is not hit.
-    await sandbox.addFault({ host: "elasticpath", method: "POST", pathPattern: "^/v2/application-keys$", bodyPattern: "Default key (rotated", status: 500, count: 1 });
+    await sandbox.addFault({
+      host: "elasticpath",
+      method: "POST",
+      pathPattern: "^/v2/application-keys$",
+      bodyPattern: "Default key (rotated",
+      status: 500,
+      count: 1,
+    });
     await page.getByRole("button", { name: "Rotate connection credentials" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Rotate now" }).click();
-    await expect(page.getByTestId("rotation-result")).toContainText("Rotation failed: the connection keeps working on its current key");
+    await expect(page.getByTestId("rotation-result")).toContainText(
+      "Rotation failed: the connection keeps working on its current key",
+    );
     await expect(page.getByTestId("rotation-result")).toContainText("creating the new key failed");
     expect((await sandboxKeys(store)).map((k) => k.id)).toEqual([store.key.id]);
     await page.goto(`/stores/${connectionId}/keys`);
@@ -130,7 +154,13 @@ test.describe("application keys @elasticpath", () => {
 
   test("rotation whose last step fails: new key in use, the old one left for the admin", async ({ page }) => {
     const { store, connectionId } = await connected(page);
-    await sandbox.addFault({ host: "elasticpath", method: "DELETE", pathPattern: `/v2/application-keys/${store.key.id}`, status: 503, count: 1 });
+    await sandbox.addFault({
+      host: "elasticpath",
+      method: "DELETE",
+      pathPattern: `/v2/application-keys/${store.key.id}`,
+      status: 503,
+      count: 1,
+    });
     await page.getByRole("button", { name: "Rotate connection credentials" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Rotate now" }).click();
     await expect(page.getByTestId("rotation-result")).toContainText("The connection uses a new key, but something is left to do");

@@ -6,7 +6,10 @@ test.use({ storageState: storageStatePath("admin") });
 // Both tests use the Kyoto shop: one at a time.
 test.describe.configure({ mode: "serial" });
 
-test("the dashboard follows a status change: expired tokens → NEEDS_REAUTH → re-authorize → ACTIVE with the same unified token @smoke", async ({ page, request }) => {
+test("the dashboard follows a status change: expired tokens → NEEDS_REAUTH → re-authorize → ACTIVE with the same unified token @smoke", async ({
+  page,
+  request,
+}) => {
   test.skip(!testEnv.local, "expires provider tokens in the local sandbox");
   test.slow(); // two consent flows and a dozen page loads
   const { connectionId, token, issued } = await connectOAuth2Store(page, "kyoto");
@@ -31,7 +34,10 @@ test("the dashboard follows a status change: expired tokens → NEEDS_REAUTH →
   expect(problem.reauthorizeUrl).toContain(`/reauthorize/${connectionId}`);
 
   // The store owner follows the re-authorize link (no dashboard session needed) and approves again.
-  const owner = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+  const owner = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: { cookies: [], origins: [] } });
   const ownerPage = await owner.newPage();
   await ownerPage.goto(problem.reauthorizeUrl);
   await ownerPage.getByRole("link", { name: /^Reconnect/ }).click();

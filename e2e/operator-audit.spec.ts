@@ -45,7 +45,11 @@ test.describe("audit log", () => {
     for (const a of actors) expect(a).toContain("owner@e2e");
   });
 
-  test("exports the filtered log as CSV with formulas neutralised, from the keyboard @security", async ({ page, browser, baseURL }) => {
+  test("exports the filtered log as CSV with formulas neutralised, from the keyboard @security", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     // A failed sign-in with an email that a spreadsheet would read as a formula.
     const hostile = `-1+1-${Date.now()}@e2e.test`;
     const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

@@ -14,7 +14,10 @@ test.describe("Control Panel page at 390 px @embedded @ecwid @a11y", () => {
     await expect(frame.getByText(store.name).first()).toBeVisible({ timeout: 20_000 });
     const inner = page.frames().find((f) => f.url().includes("/ecwid"));
     expect(inner, "the /ecwid iframe").toBeTruthy();
-    const { scroll, width } = await inner!.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+    const { scroll, width } = await inner!.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+    }));
     expect(scroll, "the embedded page scrolls sideways").toBeLessThanOrEqual(width);
     const host = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     expect(host.scroll).toBeLessThanOrEqual(host.width);

@@ -25,7 +25,14 @@ test.describe("home page @smoke", () => {
   test("the nav links to every operator page", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const [name, path] of [["API requests", "/requests"], ["Audit", "/audit"], ["Users", "/users"], ["Settings", "/settings"], ["Stores", "/stores"], ["Platforms", "/platforms"]] as const) {
+    for (const [name, path] of [
+      ["API requests", "/requests"],
+      ["Audit", "/audit"],
+      ["Users", "/users"],
+      ["Settings", "/settings"],
+      ["Stores", "/stores"],
+      ["Platforms", "/platforms"],
+    ] as const) {
       await expect(nav.getByRole("link", { name, exact: true })).toHaveAttribute("href", path);
     }
   });

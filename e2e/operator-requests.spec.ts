@@ -1,5 +1,10 @@
 import { expect, test } from "./support/fixtures";
-import { callUnifiedApi, connectEcwidStore, expectNoHorizontalScroll, expectNoSeriousAxeViolations } from "./support/operator-helpers";
+import {
+  callUnifiedApi,
+  connectEcwidStore,
+  expectNoHorizontalScroll,
+  expectNoSeriousAxeViolations,
+} from "./support/operator-helpers";
 import { storageStatePath } from "./support/test-env";
 
 test.describe("API request log @ecwid", () => {
@@ -14,7 +19,9 @@ test.describe("API request log @ecwid", () => {
     await page.goto(`/requests?connection=${store.connectionId}`);
     await expect(page.getByRole("heading", { level: 1, name: "API requests" })).toBeVisible();
     await expect(page.getByText(`for ${store.name}`)).toBeVisible();
-    await expect.poll(async () => page.reload().then(() => page.getByRole("row").filter({ hasText: store.name }).count())).toBe(3);
+    await expect
+      .poll(async () => page.reload().then(() => page.getByRole("row").filter({ hasText: store.name }).count()))
+      .toBe(3);
     await expect(page.getByRole("row").filter({ hasText: "/api/v1/store" })).toContainText("200");
     await expect(page.getByText("3 requests, 1 errors (status 400 or above) in the last 24 hours.")).toBeVisible();
     await expect(page.locator("figure .recharts-surface").first()).toBeVisible();

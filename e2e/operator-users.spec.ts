@@ -35,7 +35,11 @@ test.describe("user management (owner)", () => {
     await expect(page.getByRole("row").filter({ hasText: email })).toContainText('"to":"OWNER"');
   });
 
-  test("deactivates after confirmation (the account can no longer sign in) and reactivates", async ({ page, browser, baseURL }) => {
+  test("deactivates after confirmation (the account can no longer sign in) and reactivates", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const email = uniqueEmail("deact");
     await page.goto("/users");
     await page.getByLabel("Email").fill(email);

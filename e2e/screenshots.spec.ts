@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test } from "./support/fixtures";
 import { ecwidUrls, freshEcwidStore, sandbox } from "./support/ecwid-sandbox";
 import { callUnifiedApi, connectEcwidStore } from "./support/operator-helpers";
+import { ADA_HOME, connectThroughUi, sandbox as epSandbox, seedEpStore } from "./support/elasticpath-fixtures";
 import { storageStatePath } from "./support/test-env";
 
 // The README's screenshots (docs/screenshots/*.png). Not part of the default run: `npm run screenshots`
@@ -47,7 +48,10 @@ test.describe("screenshots @screenshots", () => {
   test("the Control Panel page inside the sandbox Ecwid host, desktop and mobile", async ({ page }) => {
     const store = await freshEcwidStore();
     await sandbox.installEcwid(store.storeId);
-    for (const [name, viewport] of [["control-panel", { width: 1440, height: 900 }], ["control-panel-mobile", { width: 390, height: 844 }]] as const) {
+    for (const [name, viewport] of [
+      ["control-panel", { width: 1440, height: 900 }],
+      ["control-panel-mobile", { width: 390, height: 844 }],
+    ] as const) {
       await page.setViewportSize(viewport);
       await page.goto(`${ecwidUrls.ecwidMy}/cp/${store.storeId}`);
       const frame = page.frameLocator('[data-testid="app-iframe"]');
@@ -56,5 +60,46 @@ test.describe("screenshots @screenshots", () => {
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
     }
+  });
+
+  test("Elastic Path shoppers: the shoppers page and the storefront preview signed in as a customer", async ({ page }) => {
+    const store = await seedEpStore({ productCount: 4, publish: true });
+    const { connectionId } = await connectThroughUi(page, store);
+    const ada = await epSandbox.createElasticPathCustomer(store.storeId, {
+      name: "Ada Lovelace",
+      email: "ada@shopper.example",
+      password: "ada-demo-pass",
+    });
+    for (const amount of [4850, 1999])
+      await epSandbox.addElasticPathShopperRecord(store.storeId, "orders", { customerId: ada.id, amount });
+    await epSandbox.addElasticPathShopperRecord(store.storeId, "addresses", { customerId: ada.id, ...ADA_HOME });
+    await epSandbox.addElasticPathShopperRecord(store.storeId, "carts", {
+      customerId: ada.id,
+      name: "Birthday gifts",
+      items: [
+        { sku: "EP-SC-001", quantity: 2 },
+        { sku: "EP-SC-002", quantity: 1 },
+      ],
+    });
+    await epSandbox.createElasticPathAccountMember(store.storeId, {
+      name: "Grace Hopper",
+      email: "grace@shopper.example",
+      username: "grace",
+      password: "grace-demo-pass",
+      accounts: ["Hopper Retail", "Hopper Wholesale"],
+    });
+    await page.goto(`/stores/${connectionId}/shoppers`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Shoppers");
+    await page.screenshot({ path: `${OUT}/elasticpath-shoppers.png`, fullPage: true });
+    await page.getByRole("button", { name: "Create test member" }).click();
+    await page.screenshot({ path: `${OUT}/elasticpath-create-member.png` });
+    await page.keyboard.press("Escape");
+
+    await page.goto(`/stores/${connectionId}/preview`);
+    await page.getByLabel("Customer email").fill("ada@shopper.example");
+    await page.getByLabel("Shopper password").fill("ada-demo-pass");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Shopper carts" })).toBeVisible();
+    await page.screenshot({ path: `${OUT}/elasticpath-shopper-preview.png`, fullPage: true });
   });
 });

@@ -9,6 +9,7 @@ import { ControlPanelHost, freshEcwidStore, ecwidUrls } from "./support/ecwid-sa
 import { connectThroughUi, seedEpStore } from "./support/elasticpath-fixtures";
 import { expect, localOnly, test } from "./support/fixtures";
 import { recordResponses, scanText } from "./support/secret-scan";
+import { addEndpoint, integratorAt, registerApp } from "./support/apps";
 import { harnessSecretsPath, storageStatePath } from "./support/test-env";
 
 test.use({ storageState: storageStatePath("admin") });
@@ -22,11 +23,19 @@ function harnessSecrets(): string[] {
 }
 
 /** Records the page's responses for the whole test and fails it on any leaked secret. */
-async function crawl(page: Page, sandbox: { secrets(): Promise<string[]> }, flow: (allowOnce: (s: string) => void) => Promise<void>) {
+async function crawl(
+  page: Page,
+  sandbox: { secrets(): Promise<string[]> },
+  flow: (allowOnce: (s: string) => void, alsoSecret: (s: string) => void) => Promise<void>,
+) {
   const recorder = recordResponses(page);
   const allowed = new Set<string>();
-  await flow((s) => allowed.add(s));
-  const secrets = [...harnessSecrets(), ...(await sandbox.secrets())].filter((s) => !allowed.has(s));
+  const extra: string[] = [];
+  await flow(
+    (s) => allowed.add(s),
+    (s) => extra.push(s),
+  );
+  const secrets = [...harnessSecrets(), ...(await sandbox.secrets()), ...extra].filter((s) => !allowed.has(s));
   const bodies = await recorder.bodies();
   expect(bodies.length).toBeGreaterThan(3); // the recorder saw the flow
   const findings = bodies.flatMap((b) => scanText(b.url, b.text, secrets));
@@ -96,5 +105,36 @@ test.describe("secret-leak crawl @security", () => {
     const findings = scanText("probe", `<script>self.__next_f.push([1,"${b64}"])</script>`, [secret!]);
     expect(findings).toContainEqual(expect.objectContaining({ where: "probe", encoding: "base64" }));
     expect(scanText("probe", "<p>nothing to see</p>", [secret!])).toEqual([]);
+  });
+
+  test("an integrator's connect flow: the hosted page, the provider's consent and the return leak neither the unified token nor the app's secrets", async ({
+    page,
+    sandbox,
+  }) => {
+    localOnly("runs an example integrator on the local sandbox's ports");
+    const integrator = await integratorAt(2);
+    try {
+      await crawl(page, sandbox, async (allowOnce, alsoSecret) => {
+        const app = await registerApp(page, "Crawl Integrator", [`${integrator.url}/return`]);
+        allowOnce(app.key); // shown once by design, to the admin who registered the app
+        const secret = await addEndpoint(page, `${integrator.url}/webhooks`);
+        allowOnce(secret);
+        integrator.configure({ appKey: app.key, webhookSecret: secret });
+        // The merchant's journey, in the same recorded page (the admin's cookies do not matter to /connect).
+        await page.goto(integrator.url);
+        await page.getByRole("button", { name: "Connect your store with Storelink" }).click();
+        await page.getByRole("link", { name: "Connect with the OAuth2 provider" }).click();
+        await page.getByLabel("Faro Surf").check();
+        await page.getByRole("button", { name: "Approve" }).click();
+        await expect(page.getByTestId("integrator-result")).toHaveText("Connected Faro Surf (OAUTH2).");
+        const token = integrator.state.connected[0]?.unifiedToken;
+        expect(token).toMatch(/^slk_/);
+        alsoSecret(token!); // exchanged server to server: no browser response may carry it
+        await page.goto(`/stores/${integrator.state.connected[0]!.connectionId}`);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      });
+    } finally {
+      await integrator.close();
+    }
   });
 });

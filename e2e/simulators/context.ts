@@ -16,16 +16,22 @@ export interface SandboxContext {
   closed?: boolean;
 }
 
-export function schedule(ctx: SandboxContext, ms: number, fn: () => void): void {
-  if (ctx.closed) return;
+export function schedule(ctx: SandboxContext, ms: number, fn: () => void): ReturnType<typeof setTimeout> | undefined {
+  if (ctx.closed) return undefined;
   const t = setTimeout(() => {
     ctx.timers.delete(t);
     fn();
   }, ms);
   ctx.timers.add(t);
+  return t;
 }
 
 export function clearTimers(ctx: SandboxContext): void {
   for (const t of ctx.timers) clearTimeout(t);
   ctx.timers.clear();
+}
+
+/** The sandbox clock: real time plus the offset a test set through POST /__sandbox/clock. */
+export function sandboxNow(ctx: SandboxContext): number {
+  return Date.now() + ctx.state.ecwid.clockOffsetMs;
 }

@@ -1,11 +1,11 @@
 // Fault injection: tests register "the next N requests matching X get Y" rules
 // to exercise retries, timeouts and dropped connections in the app's clients.
-import type { HostName, Reply } from "./http";
+import type { Reply } from "./http";
 import { json } from "./http";
-import type { Fault, SandboxState } from "./state";
+import type { Fault, FaultHost, SandboxState } from "./state";
 
 export interface FaultInput {
-  host: HostName;
+  host: FaultHost;
   method?: string;
   pathPattern: string;
   bodyPattern?: string;
@@ -47,7 +47,13 @@ function pathMatches(pattern: string, pathAndQuery: string): boolean {
 }
 
 /** Finds the first live fault for this request and consumes one of its hits. */
-export function takeFault(state: SandboxState, host: HostName, method: string, pathAndQuery: string, rawBody = ""): Fault | undefined {
+export function takeFault(
+  state: SandboxState,
+  host: FaultHost,
+  method: string,
+  pathAndQuery: string,
+  rawBody = "",
+): Fault | undefined {
   const f = state.faults.find(
     (x) =>
       x.host === host &&
@@ -68,15 +74,25 @@ export function faultReply(f: Fault): Reply {
   const headers: Record<string, string> = {};
   if (f.retryAfter !== undefined) headers["retry-after"] = String(f.retryAfter);
   if (f.body !== undefined) {
-    return typeof f.body === "string" ? { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers }, body: f.body } : json(status, f.body, headers);
+    return typeof f.body === "string"
+      ? { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers }, body: f.body }
+      : json(status, f.body, headers);
   }
   const title = status === 429 ? "Too Many Requests" : status === 503 ? "Service Unavailable" : "Injected fault";
   switch (f.host) {
     case "ecwid-api":
-      return json(status, { errorMessage: `${title} (sandbox fault)`, errorCode: status === 429 ? "RATE_LIMITED" : "INTERNAL_ERROR" }, headers);
+      return json(
+        status,
+        { errorMessage: `${title} (sandbox fault)`, errorCode: status === 429 ? "RATE_LIMITED" : "INTERNAL_ERROR" },
+        headers,
+      );
     case "elasticpath":
       return json(status, { errors: [{ title, status: String(status), detail: "sandbox fault" }] }, headers);
     default:
-      return json(status, { error: status === 429 ? "slow_down" : "temporarily_unavailable", error_description: `${title} (sandbox fault)` }, headers);
+      return json(
+        status,
+        { error: status === 429 ? "slow_down" : "temporarily_unavailable", error_description: `${title} (sandbox fault)` },
+        headers,
+      );
   }
 }

@@ -37,5 +37,8 @@ export function nowSeconds(): number {
 
 /** Ecwid's date format, e.g. "2024-03-01 10:20:30 +0000". */
 export function ecwidDate(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, " +0000");
+  return new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " +0000");
 }

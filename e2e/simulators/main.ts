@@ -1,6 +1,7 @@
 // CLI: `npm run sandbox [-- --port 4400]`. Prints each listener URL, the
 // seeded credentials the demo needs, then `sandbox ready` (tests wait for it).
 import { startSandbox, HOSTS } from "./server";
+import { DEMO_CUSTOMER, DEMO_MEMBER } from "./elasticpath/demo-shoppers";
 import { DEFAULT_OAUTH2_CLIENT_ID, DEFAULT_OAUTH2_CLIENT_SECRET } from "./seed";
 
 function argValue(name: string): string | undefined {
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   console.log(`ecwid stores  ${[...ecwid.stores.values()].map((s) => `${s.id} "${s.name}"`).join(", ")}`);
   for (const s of elasticpath.stores.values())
     for (const k of s.keys) console.log(`ep key        store=${s.id} client_id=${k.clientId} client_secret=${k.clientSecret}`);
+  console.log(`ep shoppers   store=ep-demo-store customer ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`);
+  console.log(
+    `ep shoppers   store=ep-demo-store account member ${DEMO_MEMBER.username} / ${DEMO_MEMBER.password} (profile "Username and password", accounts ${DEMO_MEMBER.accounts.join(", ")})`,
+  );
   console.log(`oauth2 client client_id=${DEFAULT_OAUTH2_CLIENT_ID} client_secret=${DEFAULT_OAUTH2_CLIENT_SECRET}`);
   console.log("sandbox ready");
 

@@ -1,13 +1,18 @@
 // Default seed and the seeding primitives the control API reuses. Everything
 // here is deterministic so demo screenshots and test expectations are stable.
+import { seedDemoShoppers } from "./elasticpath/demo-shoppers";
 import { deterministicHex, deterministicUuid, ecwidDate } from "./ids";
 import {
   ECWID_SCOPES,
+  type EcwidConfig,
   type EcwidOrder,
   type EcwidProduct,
   type EcwidStore,
   type EpKey,
+  type EpCatalog,
+  type EpCurrency,
   type EpProduct,
+  type EpRelease,
   type EpStore,
   type OAuth2Shop,
   type SandboxState,
@@ -27,18 +32,37 @@ export interface SeedOptions {
   ecwidClientSecret?: string;
 }
 
+const MINUTE = 60_000;
+
+/**
+ * Ecwid's delivery rules (docs.ecwid.com/build-apps/webhook-automations/setup-webhooks/how-to-process-webhooks):
+ * retries at 15, 30, 45 min, 1 h, 2 h, 3 h … attempt 27 at 24 h after the first; 3 s to connect, 10 s to
+ * answer. Delays below are the gaps between attempts (the last one repeats): 4 × 15 min, then hourly.
+ * Tests compress time with the sandbox clock (POST /__sandbox/clock), not by shortening the schedule.
+ */
+export function defaultEcwidConfig(): EcwidConfig {
+  return {
+    rateLimitPerMinute: 600,
+    invalidTokenLimitPerMinute: 20,
+    invalidTokenLimitPerIp: 600,
+    invalidTokenBlockSeconds: 600,
+    codeLifetimeSeconds: 300,
+    echoOAuthState: true,
+    webhookRetryDelaysMs: [15 * MINUTE, 15 * MINUTE, 15 * MINUTE, 15 * MINUTE, 60 * MINUTE],
+    webhookMaxAttempts: 28,
+    webhookConnectTimeoutMs: 3_000,
+    webhookTimeoutMs: 10_000,
+  };
+}
+
 export function createState(opts: SeedOptions): SandboxState {
   const state: SandboxState = {
     appUrl: opts.appUrl,
     ecwid: {
       app: defaultEcwidApp(opts),
-      config: {
-        rateLimitPerMinute: 600,
-        codeLifetimeSeconds: 300,
-        webhookRetryDelaysMs: [1000, 2000, 4000],
-        webhookMaxAttempts: 5,
-        webhookTimeoutMs: 10_000,
-      },
+      config: defaultEcwidConfig(),
+      clockOffsetMs: 0,
+      webhookHolds: [],
       stores: new Map(),
       codes: new Map(),
       tokens: new Map(),
@@ -47,7 +71,13 @@ export function createState(opts: SeedOptions): SandboxState {
       deliveries: [],
       events: new Map(),
     },
-    elasticpath: { tokenLifetimeSeconds: 3600, stores: new Map(), tokens: new Map(), rateWindows: new Map() },
+    elasticpath: {
+      tokenLifetimeSeconds: 3600,
+      stores: new Map(),
+      tokens: new Map(),
+      rateWindows: new Map(),
+      shopperTokens: new Map(),
+    },
     oauth2: {
       config: {
         accessTokenLifetimeSeconds: 3600,
@@ -64,7 +94,7 @@ export function createState(opts: SeedOptions): SandboxState {
     },
     faults: [],
     nextFaultId: 1,
-    counters: { tokenRequests: {}, requests: {} },
+    counters: { tokenRequests: {}, requests: {}, ecwidStoreRequests: {} },
     bridgeMessages: [],
   };
   applyDefaultSeed(state, opts);
@@ -88,7 +118,9 @@ export function applyDefaultSeed(state: SandboxState, opts: SeedOptions): void {
   const fresh = (): void => {
     const e = state.ecwid;
     e.app = defaultEcwidApp(opts);
-    e.config = { rateLimitPerMinute: 600, codeLifetimeSeconds: 300, webhookRetryDelaysMs: [1000, 2000, 4000], webhookMaxAttempts: 5, webhookTimeoutMs: 10_000 };
+    e.config = defaultEcwidConfig();
+    e.clockOffsetMs = 0;
+    e.webhookHolds.length = 0;
     for (const m of [e.stores, e.codes, e.tokens, e.consents, e.rateWindows, e.events]) m.clear();
     e.deliveries.length = 0;
     const ep = state.elasticpath;
@@ -96,21 +128,43 @@ export function applyDefaultSeed(state: SandboxState, opts: SeedOptions): void {
     ep.stores.clear();
     ep.tokens.clear();
     ep.rateWindows.clear();
+    ep.shopperTokens.clear();
     const o = state.oauth2;
-    o.config = { accessTokenLifetimeSeconds: 3600, refreshTokenLifetimeSeconds: 182 * 24 * 3600, codeLifetimeSeconds: 300, omitRefreshToken: false, omitExpiresIn: false };
+    o.config = {
+      accessTokenLifetimeSeconds: 3600,
+      refreshTokenLifetimeSeconds: 182 * 24 * 3600,
+      codeLifetimeSeconds: 300,
+      omitRefreshToken: false,
+      omitExpiresIn: false,
+    };
     for (const m of [o.clients, o.shops, o.codes, o.accessTokens, o.refreshTokens]) m.clear();
     state.faults.length = 0;
     state.counters.tokenRequests = {};
     state.counters.requests = {};
+    state.counters.ecwidStoreRequests = {};
     state.bridgeMessages.length = 0;
   };
   fresh();
   state.appUrl = opts.appUrl;
 
-  seedEcwidStore(state, { id: 1003, name: "Sunrise Ceramics", email: "owner@sunrise-ceramics.example", ownerName: "Maya Lindqvist", theme: CERAMICS });
-  seedEcwidStore(state, { id: 2048, name: "Northwind Outfitters", email: "owner@northwind-outfitters.example", ownerName: "Arjun Patel", theme: OUTFITTERS });
+  seedEcwidStore(state, {
+    id: 1003,
+    name: "Sunrise Ceramics",
+    email: "owner@sunrise-ceramics.example",
+    ownerName: "Maya Lindqvist",
+    theme: CERAMICS,
+  });
+  seedEcwidStore(state, {
+    id: 2048,
+    name: "Northwind Outfitters",
+    email: "owner@northwind-outfitters.example",
+    ownerName: "Arjun Patel",
+    theme: OUTFITTERS,
+  });
 
-  seedEpStore(state, { id: "ep-demo-store", name: "EP Demo Store", deterministic: true, theme: CERAMICS });
+  seedDemoShoppers(
+    seedEpStore(state, { id: "ep-demo-store", name: "EP Demo Store", deterministic: true, theme: CERAMICS }).store,
+  );
   seedEpStore(state, { id: "ep-staging-store", name: "EP Staging Store", deterministic: true, theme: OUTFITTERS });
 
   state.oauth2.clients.set(DEFAULT_OAUTH2_CLIENT_ID, {
@@ -169,15 +223,21 @@ export function seedEcwidStore(state: SandboxState, seed: EcwidStoreSeed): Ecwid
     // Every 6th product is disabled and every 7th is unlimited: the app must handle both.
     const unlimited = i % 7 === 3;
     const quantity = unlimited ? undefined : (i * 7) % 23;
-    store.products.push(makeProduct(store, {
-      sku: `${theme.prefix}-${String(i + 1).padStart(3, "0")}`,
-      name,
-      description: `<p>${name} from ${store.name}.</p>`,
-      price: Math.round((12 + ((i * 37) % 140) + 0.99) * 100) / 100,
-      enabled: i % 6 !== 5,
-      unlimited,
-      quantity,
-    }, SEED_EPOCH_MS - (productCount - i) * 86_400_000));
+    store.products.push(
+      makeProduct(
+        store,
+        {
+          sku: `${theme.prefix}-${String(i + 1).padStart(3, "0")}`,
+          name,
+          description: `<p>${name} from ${store.name}.</p>`,
+          price: Math.round((12 + ((i * 37) % 140) + 0.99) * 100) / 100,
+          enabled: i % 6 !== 5,
+          unlimited,
+          quantity,
+        },
+        SEED_EPOCH_MS - (productCount - i) * 86_400_000,
+      ),
+    );
   }
   for (const p of seed.products ?? []) store.products.push(makeProduct(store, p, Date.now()));
 
@@ -253,8 +313,39 @@ export interface EpStoreSeed {
   rateLimitPerSecond?: number;
   maxReservedRateLimit?: number;
   productCount?: number;
+  /** false: catalogs and rules exist but nothing was ever published (the shopper catalog answers 404). */
+  publish?: boolean;
+  /** The store's default currency (USD unless set): JPY has 0 decimal places, KWD 3. */
+  defaultCurrency?: "USD" | "JPY" | "KWD";
   deterministic?: boolean;
   theme?: Theme;
+}
+
+/** Three currencies with 2, 0 and 3 minor-unit digits (ISO 4217: USD cents, JPY none, KWD fils). */
+function defaultCurrencies(storeId: string): EpCurrency[] {
+  const currency = (code: string, decimalPlaces: number, format: string, isDefault = false): EpCurrency => ({
+    id: deterministicUuid(`${storeId}:currency:${code}`),
+    code,
+    decimalPlaces,
+    default: isDefault,
+    enabled: true,
+    format,
+  });
+  return [currency("USD", 2, "${price}", true), currency("JPY", 0, "¥{price}"), currency("KWD", 3, "KD {price}")];
+}
+
+/** Publishes a catalog: a new release holding a copy of its live products as they are now. */
+export function publishEpCatalog(store: EpStore, catalog: EpCatalog, at = new Date()): EpRelease {
+  const products = store.products
+    .filter((p) => catalog.productIds.includes(p.id) && p.status === "live")
+    .map((p) => ({ ...p, prices: { ...p.prices } }));
+  const release: EpRelease = {
+    id: deterministicUuid(`${catalog.id}:release:${catalog.releases.length}:${at.getTime()}`),
+    publishedAt: at.toISOString(),
+    products,
+  };
+  catalog.releases.push(release);
+  return release;
 }
 
 export function seedEpStore(state: SandboxState, seed: EpStoreSeed): { store: EpStore; key: EpKey } {
@@ -267,22 +358,80 @@ export function seedEpStore(state: SandboxState, seed: EpStoreSeed): { store: Ep
     maxReservedRateLimit: seed.maxReservedRateLimit ?? 100,
     keys: [],
     products: [],
-    settings: { page_length: 25, list_child_products: false, currency_decimal_places: 2, tax_behaviour: "exclusive" },
+    pricebookId: deterministicUuid(`${id}:pricebook`),
+    currencies: defaultCurrencies(id).map((c) => ({ ...c, default: c.code === (seed.defaultCurrency ?? "USD") })),
+    catalogs: [],
+    rules: [],
+    // One authentication realm with one password profile, as Commerce Manager sets up for accounts.
+    shoppers: {
+      customers: [],
+      accounts: [],
+      members: [],
+      orders: [],
+      addresses: [],
+      carts: [],
+      realmId: deterministicUuid(`${id}:realm`),
+      passwordProfiles: [{ id: deterministicUuid(`${id}:password-profile`), name: "Username and password" }],
+    },
+    // GET /v2/settings as documented: no store id, name or currency (those are not readable with a key).
+    settings: {
+      page_length: 25,
+      list_child_products: false,
+      additional_languages: [],
+      calculation_method: "line",
+      address_mandatory_fields: [],
+      currency_limit: 10,
+      field_limit: 100,
+      integration_limit: 100,
+      event_limit: 5,
+      filter_limit: 10,
+      tax_item_limit: 5,
+      promotions_limit: 1000,
+      promotion_codes_limit: 1000,
+      page_offset_limit: 10000,
+    },
   };
   const productCount = seed.productCount ?? 15;
+  const productTime = new Date(SEED_EPOCH_MS).toISOString();
   for (let i = 0; i < productCount; i++) {
     const name = `${theme.adjectives[(i + 2) % theme.adjectives.length]} ${theme.nouns[i % theme.nouns.length]}`;
+    const cents = 1500 + ((i * 733) % 9000);
     const product: EpProduct = {
       id: deterministicUuid(`${id}:product:${i}`),
       name: i >= theme.nouns.length ? `${name} II` : name,
       sku: `EP-${theme.prefix}-${String(i + 1).padStart(3, "0")}`,
       slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${i + 1}`,
       description: `${name} (Elastic Path sandbox catalog).`,
-      priceCents: 1500 + ((i * 733) % 9000),
-      currency: "USD",
+      status: "live",
+      createdAt: productTime,
+      updatedAt: productTime,
+      // Minor units: cents, whole yen, fils (1 KWD = 1000 fils).
+      prices: { USD: cents, JPY: Math.round(cents * 1.5), KWD: cents * 3 + 5 },
     };
     store.products.push(product);
   }
+  // A default catalog with every product (rule without criteria) and a mobile catalog with the first third
+  // (rule channel "mobile"), so EP-Channel picks a different release.
+  const all: EpCatalog = {
+    id: deterministicUuid(`${id}:catalog:default`),
+    name: "Default catalog",
+    pricebookId: store.pricebookId,
+    productIds: store.products.map((p) => p.id),
+    releases: [],
+  };
+  const mobile: EpCatalog = {
+    id: deterministicUuid(`${id}:catalog:mobile`),
+    name: "Mobile catalog",
+    pricebookId: store.pricebookId,
+    productIds: store.products.slice(0, Math.ceil(productCount / 3)).map((p) => p.id),
+    releases: [],
+  };
+  store.catalogs.push(all, mobile);
+  store.rules.push(
+    { id: deterministicUuid(`${id}:rule:default`), name: "Everyone", catalogId: all.id, channels: [], tags: [] },
+    { id: deterministicUuid(`${id}:rule:mobile`), name: "Mobile app", catalogId: mobile.id, channels: ["mobile"], tags: [] },
+  );
+  if (seed.publish ?? true) for (const c of store.catalogs) publishEpCatalog(store, c, new Date(SEED_EPOCH_MS));
   const created = new Date(SEED_EPOCH_MS).toISOString();
   const key: EpKey = seed.deterministic
     ? {
@@ -324,23 +473,116 @@ function defaultShops(): OAuth2Shop[] {
       id: "shop-lisbon-vintage",
       name: "Lisbon Vintage Market",
       products: [
-        { id: "LV-1", title: "Azulejo Tile Set", price: 42, stock: 12 },
-        { id: "LV-2", title: "Cork Tote", price: 29.5, stock: 0 },
-        { id: "LV-3", title: "Sardine Print", price: 18, stock: 40 },
+        { id: "LV-1", title: "Azulejo Tile Set", price: 42, stock: 12, updatedAt: "2025-01-09T09:00:00Z" },
+        { id: "LV-2", title: "Cork Tote", price: 29.5, stock: 0, updatedAt: "2025-01-09T09:30:00Z" },
+        { id: "LV-3", title: "Sardine Print", price: 18, stock: 40, updatedAt: "2025-01-10T12:00:00Z" },
       ],
       orders: [
-        { id: "LV-O-1", status: "paid", total: 42, createdAt: "2025-01-10T10:00:00Z" },
-        { id: "LV-O-2", status: "shipped", total: 36, createdAt: "2025-01-11T15:30:00Z" },
+        {
+          id: "LV-O-1",
+          status: "paid",
+          total: 42,
+          createdAt: "2025-01-10T10:00:00Z",
+          updatedAt: "2025-01-10T10:05:00Z",
+          email: "rita@example.com",
+          customerId: "LV-C-1",
+        },
+        {
+          id: "LV-O-2",
+          status: "shipped",
+          total: 36,
+          createdAt: "2025-01-11T15:30:00Z",
+          updatedAt: "2025-01-12T09:00:00Z",
+          email: "joao@example.com",
+          customerId: "LV-C-2",
+        },
+      ],
+      customers: [
+        {
+          id: "LV-C-1",
+          name: "Rita Alves",
+          email: "rita@example.com",
+          createdAt: "2025-01-02T08:00:00Z",
+          updatedAt: "2025-01-10T10:00:00Z",
+        },
+        {
+          id: "LV-C-2",
+          name: "João Costa",
+          email: "joao@example.com",
+          createdAt: "2025-01-03T08:00:00Z",
+          updatedAt: "2025-01-11T15:30:00Z",
+        },
       ],
     },
     {
       id: "shop-kyoto-tea",
       name: "Kyoto Tea House",
       products: [
-        { id: "KT-1", title: "Sencha 100g", price: 14, stock: 80 },
-        { id: "KT-2", title: "Cast Iron Kettle", price: 120, stock: 3 },
+        { id: "KT-1", title: "Sencha 100g", price: 14, stock: 80, updatedAt: "2025-01-08T07:00:00Z" },
+        { id: "KT-2", title: "Cast Iron Kettle", price: 120, stock: 3, updatedAt: "2025-01-08T07:10:00Z" },
       ],
-      orders: [{ id: "KT-O-1", status: "pending", total: 28, createdAt: "2025-01-12T08:45:00Z" }],
+      orders: [
+        {
+          id: "KT-O-1",
+          status: "pending",
+          total: 28,
+          createdAt: "2025-01-12T08:45:00Z",
+          updatedAt: "2025-01-12T08:45:00Z",
+          email: "aiko@example.com",
+          customerId: "KT-C-1",
+        },
+      ],
+      customers: [
+        {
+          id: "KT-C-1",
+          name: "Aiko Tanaka",
+          email: "aiko@example.com",
+          createdAt: "2025-01-05T08:00:00Z",
+          updatedAt: "2025-01-12T08:45:00Z",
+        },
+      ],
     },
+    {
+      // Connected only through an integrator's connect page (e2e/integrators.spec.ts), never from the dashboard.
+      id: "shop-porto-ceramics",
+      name: "Porto Ceramics",
+      products: [{ id: "PC-1", title: "Glazed Bowl", price: 24, stock: 9, updatedAt: "2025-01-07T10:00:00Z" }],
+      orders: [
+        {
+          id: "PC-O-1",
+          status: "paid",
+          total: 24,
+          createdAt: "2025-01-13T11:00:00Z",
+          updatedAt: "2025-01-13T11:00:00Z",
+          email: "rui@example.com",
+          customerId: "PC-C-1",
+        },
+      ],
+      customers: [
+        {
+          id: "PC-C-1",
+          name: "Rui Lopes",
+          email: "rui@example.com",
+          createdAt: "2025-01-06T08:00:00Z",
+          updatedAt: "2025-01-13T11:00:00Z",
+        },
+      ],
+    },
+    // One more shop per integrator spec, so parallel specs never re-connect each other's store.
+    ...["Braga Books", "Faro Surf"].map((name) => ({
+      id: `shop-${name.toLowerCase().replace(" ", "-")}`,
+      name,
+      products: [
+        {
+          id: `${name.slice(0, 2).toUpperCase()}-1`,
+          title: `${name} gift card`,
+          price: 10,
+          stock: 100,
+          updatedAt: "2025-01-07T10:00:00Z",
+        },
+      ],
+      orders: [],
+      customers: [],
+    })),
   ];
 }

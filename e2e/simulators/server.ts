@@ -77,7 +77,13 @@ function send(res: ServerResponse, reply: Reply, extra: Record<string, string>):
   res.end(reply.body ?? "");
 }
 
-async function handle(ctx: SandboxContext, host: HostName, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  ctx: SandboxContext,
+  host: HostName,
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const cors = CORS_HOSTS.has(host) ? corsHeaders(req) : {};
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
@@ -98,6 +104,8 @@ async function handle(ctx: SandboxContext, host: HostName, router: Router, req: 
     const routeName = match && match !== "method-not-allowed" ? match.route.pattern : "(unmatched)";
     const key = `${host} ${method} ${routeName}`;
     state.counters.requests[key] = (state.counters.requests[key] ?? 0) + 1;
+    const ecwidStore = host === "ecwid-api" ? /^\/api\/v3\/([^/]+)/.exec(url.pathname)?.[1] : undefined;
+    if (ecwidStore) state.counters.ecwidStoreRequests[ecwidStore] = (state.counters.ecwidStoreRequests[ecwidStore] ?? 0) + 1;
     const clientId = tokenClientId(host, url.pathname, req, rawBody);
     if (clientId !== null) state.counters.tokenRequests[clientId] = (state.counters.tokenRequests[clientId] ?? 0) + 1;
 
@@ -119,14 +127,26 @@ async function handle(ctx: SandboxContext, host: HostName, router: Router, req: 
   if (match === null) reply = notFound(host);
   else if (match === "method-not-allowed") reply = methodNotAllowed(host);
   else {
-    const r: Req = { method, url, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, params: match.params, raw: req };
+    const r: Req = {
+      method,
+      url,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      rawBody,
+      params: match.params,
+      raw: req,
+    };
     try {
       reply = await match.handler(r);
     } catch (e) {
       if (e instanceof HttpError) reply = e.reply;
       else {
         ctx.log(`[${host}] ${method} ${url.pathname} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        reply = host === "elasticpath" ? epError(500, "Internal Server Error", "there was a problem processing your request") : json(500, { errorMessage: "Internal sandbox error", errorCode: "INTERNAL_ERROR" });
+        reply =
+          host === "elasticpath"
+            ? epError(500, "Internal Server Error", "there was a problem processing your request")
+            : json(500, { errorMessage: "Internal sandbox error", errorCode: "INTERNAL_ERROR" });
       }
     }
   }
@@ -162,7 +182,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...(options.ecwidClientSecret ? { ecwidClientSecret: options.ecwidClientSecret } : {}),
   };
   const urls = {} as Record<HostName, string>;
-  const ctx: SandboxContext = { state: createState(seedOptions), urls, timers: new Set(), log: options.log ?? (() => {}), seedOptions };
+  const ctx: SandboxContext = {
+    state: createState(seedOptions),
+    urls,
+    timers: new Set(),
+    log: options.log ?? (() => {}),
+    seedOptions,
+  };
 
   const routers: Record<HostName, Router> = {
     control: new Router(),

@@ -11,7 +11,8 @@ export async function generatedClient(request: APIRequestContext, token: string)
   for (const [path, item] of Object.entries<Record<string, { operationId?: string; parameters?: Op["params"] }>>(doc.paths)) {
     const shared = (item as { parameters?: Op["params"] }).parameters ?? [];
     for (const [method, op] of Object.entries(item)) {
-      if (op && typeof op === "object" && op.operationId) ops.set(op.operationId, { method, path, params: [...shared, ...(op.parameters ?? [])] });
+      if (op && typeof op === "object" && op.operationId)
+        ops.set(op.operationId, { method, path, params: [...shared, ...(op.parameters ?? [])] });
     }
   }
   return {

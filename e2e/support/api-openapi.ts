@@ -22,8 +22,10 @@ export function validateOpenApi31(doc: Record<string, unknown>): string[] {
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
   if (typeof doc.openapi !== "string" || !/^3\.1\.\d+$/.test(doc.openapi)) errors.push("openapi must be 3.1.x");
   const info = doc.info;
-  if (!isObj(info) || typeof info.title !== "string" || typeof info.version !== "string") errors.push("info.title and info.version are required");
-  if (!isObj(doc.paths) && !isObj(doc.components) && !isObj(doc.webhooks)) errors.push("one of paths, components, webhooks is required");
+  if (!isObj(info) || typeof info.title !== "string" || typeof info.version !== "string")
+    errors.push("info.title and info.version are required");
+  if (!isObj(doc.paths) && !isObj(doc.components) && !isObj(doc.webhooks))
+    errors.push("one of paths, components, webhooks is required");
   const ids = new Set<string>();
   const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
   for (const [path, item] of Object.entries(isObj(doc.paths) ? doc.paths : {})) {
@@ -43,11 +45,16 @@ export function validateOpenApi31(doc: Record<string, unknown>): string[] {
       }
       const params = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].filter(isObj);
       for (const p of params) {
-        if (typeof p.name !== "string" || !["query", "header", "path", "cookie"].includes(p.in as string)) errors.push(`${method} ${path}: bad parameter`);
-        if (p.in === "path" && p.required !== true) errors.push(`${method} ${path}: path parameter ${String(p.name)} must be required`);
-        if (!("schema" in p) && !("content" in p)) errors.push(`${method} ${path}: parameter ${String(p.name)} needs schema or content`);
+        if (typeof p.name !== "string" || !["query", "header", "path", "cookie"].includes(p.in as string))
+          errors.push(`${method} ${path}: bad parameter`);
+        if (p.in === "path" && p.required !== true)
+          errors.push(`${method} ${path}: path parameter ${String(p.name)} must be required`);
+        if (!("schema" in p) && !("content" in p))
+          errors.push(`${method} ${path}: parameter ${String(p.name)} needs schema or content`);
       }
-      for (const name of templated) if (!params.some((p) => p.in === "path" && p.name === name)) errors.push(`${method} ${path}: no path parameter for {${name}}`);
+      for (const name of templated)
+        if (!params.some((p) => p.in === "path" && p.name === name))
+          errors.push(`${method} ${path}: no path parameter for {${name}}`);
       if (!isObj(op.responses) || Object.keys(op.responses).length === 0) errors.push(`${method} ${path}: responses required`);
       for (const [code, r] of Object.entries(isObj(op.responses) ? op.responses : {})) {
         if (!/^([1-5](\d\d|XX)|default)$/.test(code)) errors.push(`${method} ${path}: bad response key ${code}`);
@@ -55,11 +62,16 @@ export function validateOpenApi31(doc: Record<string, unknown>): string[] {
       }
     }
   }
-  const resolve = (ref: string) => ref.replace(/^#\//, "").split("/").reduce<unknown>((node, key) => (isObj(node) ? node[key] : undefined), doc);
+  const resolve = (ref: string) =>
+    ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce<unknown>((node, key) => (isObj(node) ? node[key] : undefined), doc);
   const walk = (node: unknown, at: string) => {
     if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${at}/${i}`));
     else if (isObj(node)) {
-      if (typeof node.$ref === "string" && (!node.$ref.startsWith("#/") || resolve(node.$ref) === undefined)) errors.push(`${at}: unresolved $ref ${node.$ref}`);
+      if (typeof node.$ref === "string" && (!node.$ref.startsWith("#/") || resolve(node.$ref) === undefined))
+        errors.push(`${at}: unresolved $ref ${node.$ref}`);
       for (const [k, v] of Object.entries(node)) walk(v, `${at}/${k}`);
     }
   };

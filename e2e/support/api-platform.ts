@@ -2,13 +2,21 @@
 // byte-exact raw request (fetch clients normalise dot segments and backslashes away).
 import { request as httpRequest } from "node:http";
 import { expect, type APIResponse } from "@playwright/test";
-import { testEnv } from "./test-env";
+import { apiBaseUrl } from "./api-fixtures";
 
 export const PROBLEM_TYPE = (code: string) => `https://storelink.dev/problems/${code.replaceAll("_", "-")}`;
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export type ProblemBody = { type: string; title: string; status: number; detail: string; code: string; reauthorizeUrl?: string; errors?: { path: string }[] };
+export type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  reauthorizeUrl?: string;
+  errors?: { path: string }[];
+};
 
 /** Asserts an RFC 9457 problem with its stable type URI and returns the body. */
 export async function expectProblem(response: APIResponse, status: number, code: string): Promise<ProblemBody> {
@@ -24,7 +32,7 @@ export async function expectProblem(response: APIResponse, status: number, code:
 
 /** Sends a path byte-for-byte to the app. */
 export function rawGet(path: string, token: string): Promise<{ status: number; body: string }> {
-  const url = new URL(testEnv.appUrl);
+  const url = new URL(apiBaseUrl());
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, path, method: "GET", headers: bearer(token) }, (res) => {
       let body = "";

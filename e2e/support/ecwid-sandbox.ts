@@ -3,6 +3,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { expect, type FrameLocator, type Page } from "@playwright/test";
 import { SandboxControl } from "../simulators/control-client";
+import { APP_SCOPES } from "../simulators/state";
 import { SANDBOX_ECWID_CLIENT_SECRET, sandboxUrls } from "../../scripts/lib/sandbox-env";
 import { testEnv } from "./test-env";
 
@@ -10,13 +11,13 @@ export const sandbox = new SandboxControl(testEnv.sandboxControlUrl);
 export const ecwidUrls = sandboxUrls(testEnv.sandboxBasePort, testEnv.sandboxHost);
 export const ECWID_CLIENT_SECRET = SANDBOX_ECWID_CLIENT_SECRET;
 
-export const FULL_SCOPES = ["read_store_profile", "read_catalog", "update_catalog", "read_orders", "update_orders", "public_storefront", "add_to_cp"];
+export { APP_SCOPES };
 
 /** A store of its own for each test (tests run in parallel against one sandbox: never reset it). */
 export async function freshEcwidStore(opts: { install?: boolean; scopes?: string[] } = {}) {
   const name = `E2E Store ${randomBytes(4).toString("hex")}`;
   const store = await sandbox.createEcwidStore({ name, productCount: 25, orderCount: 4 });
-  const tokens = opts.install ? await sandbox.installEcwid(store.storeId, opts.scopes ?? FULL_SCOPES) : null;
+  const tokens = opts.install ? await sandbox.installEcwid(store.storeId, opts.scopes ?? APP_SCOPES) : null;
   return { ...store, name, tokens };
 }
 
@@ -28,8 +29,25 @@ export function signWebhook(eventCreated: number, eventId: string, secret = ECWI
 export class ControlPanelHost {
   constructor(private readonly page: Page) {}
 
-  async open(storeId: number, mode: "encrypted" | "hash", lang = "en") {
-    await this.page.goto(`${ecwidUrls.ecwidMy}/cp/${storeId}?mode=${mode}&lang=${lang}`);
+  /**
+   * `firefoxWithoutReferrer`: a browser without location.ancestorOrigins (Firefox has none; Chromium's is
+   * emptied in every frame by an init script) and a Control Panel that sends no referrer (the sandbox frames
+   * the app with referrerpolicy="no-referrer"): the app cannot learn its parent's origin.
+   */
+  async open(
+    storeId: number,
+    mode: "encrypted" | "hash",
+    lang = "en",
+    opts: { firefoxWithoutReferrer?: boolean; appState?: string; viewMode?: "POPUP" | "INLINE" } = {},
+  ) {
+    if (opts.firefoxWithoutReferrer) {
+      await this.page.addInitScript(() =>
+        Object.defineProperty(DOMStringList.prototype, "length", { get: () => 0, configurable: true }),
+      );
+    }
+    await this.page.goto(
+      `${ecwidUrls.ecwidMy}/cp/${storeId}?mode=${mode}&lang=${lang}${opts.firefoxWithoutReferrer ? "&referrer=none" : ""}${opts.appState ? `&app_state=${encodeURIComponent(opts.appState)}` : ""}${opts.viewMode ? `&view_mode=${opts.viewMode}` : ""}`,
+    );
     await expect(this.page.getByTestId("payload-mode")).toHaveText(mode);
   }
 
@@ -41,10 +59,20 @@ export class ControlPanelHost {
     return (await this.page.getByTestId("app-iframe").getAttribute("src")) ?? "";
   }
 
+  /** Every bridge message the Control Panel received was in ecwid-app.js's format. */
+  async expectNoBridgeErrors(storeId: number) {
+    expect((await sandbox.bridgeMessages(storeId)).filter((m) => m.error)).toEqual([]);
+    await expect(this.page.getByTestId("bridge-errors").locator("li")).toHaveCount(0);
+  }
+
   /** Waits until the Control Panel has received the given bridge methods from the app. */
   async expectBridge(storeId: number, methods: string[]) {
     for (const method of methods) {
-      await expect.poll(async () => (await sandbox.bridgeMessages(storeId)).some((m) => m.method === method), { message: `bridge ${method}` }).toBe(true);
+      await expect
+        .poll(async () => (await sandbox.bridgeMessages(storeId)).some((m) => m.method === method), {
+          message: `bridge ${method}`,
+        })
+        .toBe(true);
     }
   }
 }

@@ -9,7 +9,9 @@ export const sandbox = new SandboxControl(testEnv.sandboxControlUrl);
 export type SeededEpStore = { storeId: string; name: string; key: { id: string; client_id: string; client_secret: string } };
 
 /** A new, isolated Elastic Path store in the sandbox with one application key. */
-export async function seedEpStore(seed: { productCount?: number; maxReservedRateLimit?: number; rateLimitPerSecond?: number } = {}): Promise<SeededEpStore> {
+export async function seedEpStore(
+  seed: { productCount?: number; maxReservedRateLimit?: number; rateLimitPerSecond?: number; publish?: boolean } = {},
+): Promise<SeededEpStore> {
   const tag = randomBytes(4).toString("hex");
   return sandbox.createElasticPathStore({ id: `e2e-ep-${tag}`, name: `E2E EP ${tag}`, ...seed });
 }
@@ -21,7 +23,11 @@ export async function elasticPathUrl(): Promise<string> {
 
 /** Mints a token straight from the sandbox (test-side, to arrange data or to probe a token's grant). */
 export async function mintDirect(clientId: string, clientSecret?: string): Promise<string> {
-  const form = new URLSearchParams({ grant_type: clientSecret ? "client_credentials" : "implicit", client_id: clientId, ...(clientSecret && { client_secret: clientSecret }) });
+  const form = new URLSearchParams({
+    grant_type: clientSecret ? "client_credentials" : "implicit",
+    client_id: clientId,
+    ...(clientSecret && { client_secret: clientSecret }),
+  });
   const res = await fetch(`${await elasticPathUrl()}/oauth/access_token`, { method: "POST", body: form });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -49,6 +55,21 @@ export async function connectThroughUi(page: Page, store: SeededEpStore, display
   return { connectionId: connectionId!, unifiedToken: (await token.textContent()) ?? "" };
 }
 
+/** Creates one application key straight at Elastic Path and returns its credentials (shown only on create). */
+export async function createKeyDirect(
+  store: SeededEpStore,
+  name: string,
+): Promise<{ id: string; client_id: string; client_secret: string }> {
+  const token = await mintDirect(store.key.client_id, store.key.client_secret);
+  const res = await fetch(`${await elasticPathUrl()}/v2/application-keys`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ data: { type: "application_key", name } }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { data: { id: string; client_id: string; client_secret: string } }).data;
+}
+
 /** Creates application keys straight at Elastic Path (test arrangement, not through the app). */
 export async function createKeysDirect(store: SeededEpStore, names: string[], reservedRateLimit = 0): Promise<void> {
   const token = await mintDirect(store.key.client_id, store.key.client_secret);
@@ -67,3 +88,14 @@ export async function createKeysDirect(store: SeededEpStore, names: string[], re
 export async function tokenRequestsFor(clientId: string): Promise<number> {
   return (await sandbox.counters()).tokenRequests[clientId] ?? 0;
 }
+
+/** A saved address for a sandbox shopper (the fields the control API's addresses call takes). */
+export const ADA_HOME = {
+  name: "Home",
+  firstName: "Ada",
+  lastName: "Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postcode: "SW1Y 4JH",
+  country: "GB",
+};

@@ -15,7 +15,10 @@ export async function expectNoSeriousAxeViolations(page: Page) {
 
 /** Nothing wider than the viewport: tables scroll inside their own box, the page never scrolls sideways. */
 export async function expectNoHorizontalScroll(page: Page) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
   expect(scroll, "page scrolls sideways").toBeLessThanOrEqual(width);
 }
 

@@ -10,7 +10,7 @@ import { seedConnections } from "../../scripts/seed-connections";
 import { hashPassword } from "../../lib/auth/password";
 import { closeDb, createPrismaClient } from "../../lib/db-client";
 import { createPostgresDatabase } from "../../testing/test-db";
-import { harnessDir, harnessSecretsPath, TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
+import { harnessDir, harnessLogPath, harnessSecretsPath, TEST_PASSWORD, TEST_USERS, testEnv } from "./test-env";
 
 async function freshDatabase(): Promise<string> {
   // Not dropped here: the harness is killed with the test run; CI drops leftover storelink_e2e_* databases.
@@ -34,13 +34,28 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: appUrl,
   // Tests drive renewals themselves and count token requests; the scheduler has its own unit tests.
   STORELINK_SCHEDULER: "off",
+  // The unified API standalone too (same process: PGlite serves one), so the API specs run against both.
+  STORELINK_API_SERVER: "on",
+  API_PORT: String(testEnv.E2E_APP_PORT + 1),
+  // Webhook retries after 0.2 s, 0.4 s, 0.8 s… instead of 30 s, 60 s…: the delivery specs watch several attempts.
+  STORELINK_WEBHOOK_RETRY_BASE_MS: "200",
   ...sandboxAppEnv(testEnv.sandboxBasePort),
 };
 
 // The harness's own secrets, for the secret-leak crawl (git-ignored, next to the throw-away database).
 writeFileSync(
   harnessSecretsPath(),
-  JSON.stringify({ databaseUrl, secrets: [env.AUTH_SECRET, ...String(env.STORELINK_VAULT_KEYS).split(",").map((k) => k.split(":")[1]), env.ECWID_CLIENT_SECRET, env.OAUTH2_CLIENT_SECRET] }),
+  JSON.stringify({
+    databaseUrl,
+    secrets: [
+      env.AUTH_SECRET,
+      ...String(env.STORELINK_VAULT_KEYS)
+        .split(",")
+        .map((k) => k.split(":")[1]),
+      env.ECWID_CLIENT_SECRET,
+      env.OAUTH2_CLIENT_SECRET,
+    ],
+  }),
 );
 
 await applyMigrations(databaseUrl);
@@ -52,5 +67,18 @@ for (const user of Object.values(TEST_USERS)) {
 if (testEnv.E2E_SEED_CONNECTIONS > 0) await seedConnections(db, testEnv.E2E_SEED_CONNECTIONS);
 await closeDb(db);
 if (buildIsStale()) await run("next build", "npx", ["next", "build"], env);
-await start("sandbox", "npx", ["tsx", "e2e/simulators/main.ts", "--port", String(testEnv.sandboxBasePort)], { ...env, SANDBOX_APP_URL: appUrl }, /sandbox ready/);
-await start("storelink", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(testEnv.E2E_APP_PORT)], env, /Ready|started server/i);
+await start(
+  "sandbox",
+  "npx",
+  ["tsx", "e2e/simulators/main.ts", "--port", String(testEnv.sandboxBasePort)],
+  { ...env, SANDBOX_APP_URL: appUrl },
+  /sandbox ready/,
+);
+await start(
+  "storelink",
+  "npx",
+  ["next", "start", "-H", "127.0.0.1", "-p", String(testEnv.E2E_APP_PORT)],
+  env,
+  /Ready|started server/i,
+  { logFile: harnessLogPath() },
+);

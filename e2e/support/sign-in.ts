@@ -15,10 +15,14 @@ export class SignInPage {
     await this.page.getByLabel("Password").fill(password);
     // Wait for the server action's answer: React resets the form after it, which would otherwise race
     // with the next attempt's typing.
-    const answered = this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
+    const answered = this.page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in",
+    );
     await this.page.getByRole("button", { name: "Sign in" }).click();
     await answered;
-    await expect(this.page.getByRole("button", { name: /Sign in/ }).or(this.page.getByRole("navigation", { name: "Main" }))).toBeVisible();
+    await expect(
+      this.page.getByRole("button", { name: /Sign in/ }).or(this.page.getByRole("navigation", { name: "Main" })),
+    ).toBeVisible();
   }
 
   async expectError(text: RegExp | string) {

@@ -2,17 +2,20 @@
 // inspect and break the sandboxes. Bodies are validated with zod so a typo in a
 // test fails loudly instead of silently seeding the wrong thing.
 import { z } from "zod";
-import { clearTimers, type SandboxContext } from "../context";
+import { clearTimers, sandboxNow, type SandboxContext } from "../context";
 import { installApp, revokeStoreTokens, uninstallApp } from "../ecwid/installations";
-import { sendWebhook } from "../ecwid/webhooks";
+import { appMarketInstallUrl } from "../ecwid/oauth";
+import { rearmAll, releaseDelivery, sendWebhook } from "../ecwid/webhooks";
 import { deleteEpKey } from "../elasticpath/host";
+import { addEpAccountMember, addEpAddress, addEpCart, addEpCustomer, addEpOrder } from "../elasticpath/shopper-store";
 import { addFault } from "../faults";
 import { bodyJson, HttpError, json, type Reply, type Req, type Router } from "../http";
 import { issueTokens } from "../oauth2/host";
-import { applyDefaultSeed, seedEcwidStore, seedEpStore } from "../seed";
-import { ECWID_SCOPES } from "../state";
+import { applyDefaultSeed, publishEpCatalog, seedEcwidStore, seedEpStore } from "../seed";
+import { APP_SCOPES, ECWID_SCOPES, type EpStore } from "../state";
 
-const bad = (message: string, issues?: unknown): Reply => json(400, { error: "bad_request", message, ...(issues ? { issues } : {}) });
+const bad = (message: string, issues?: unknown): Reply =>
+  json(400, { error: "bad_request", message, ...(issues ? { issues } : {}) });
 const notFound = (message: string): Reply => json(404, { error: "not_found", message });
 
 /** Validates the JSON body; throws an HttpError (answered as 400 by the pipeline) when invalid. */
@@ -44,9 +47,14 @@ const EcwidAppBody = z.object({
 
 const EcwidConfigBody = z.object({
   rateLimitPerMinute: z.number().int().positive().optional(),
+  invalidTokenLimitPerMinute: z.number().int().positive().optional(),
+  invalidTokenLimitPerIp: z.number().int().positive().optional(),
+  invalidTokenBlockSeconds: z.number().int().positive().optional(),
   codeLifetimeSeconds: z.number().positive().optional(),
+  echoOAuthState: z.boolean().optional(),
   webhookRetryDelaysMs: z.array(z.number().int().min(0)).min(1).optional(),
   webhookMaxAttempts: z.number().int().min(1).max(50).optional(),
+  webhookConnectTimeoutMs: z.number().int().positive().optional(),
   webhookTimeoutMs: z.number().int().positive().optional(),
 });
 
@@ -60,7 +68,7 @@ const WebhookBody = z.object({
 });
 
 const FaultBody = z.object({
-  host: z.enum(["ecwid-my", "ecwid-api", "elasticpath", "oauth2"]),
+  host: z.enum(["ecwid-my", "ecwid-api", "elasticpath", "oauth2", "ecwid-webhooks"]),
   method: z.string().optional(),
   pathPattern: z.string().min(1),
   bodyPattern: z.string().min(1).optional(),
@@ -99,7 +107,13 @@ function summary(ctx: SandboxContext) {
         name: s.name,
         rateLimitPerSecond: s.rateLimitPerSecond,
         maxReservedRateLimit: s.maxReservedRateLimit,
-        keys: s.keys.map((k) => ({ id: k.id, name: k.name, client_id: k.clientId, client_secret: k.clientSecret, reserved_rate_limit: k.reservedRateLimit })),
+        keys: s.keys.map((k) => ({
+          id: k.id,
+          name: k.name,
+          client_id: k.clientId,
+          client_secret: k.clientSecret,
+          reserved_rate_limit: k.reservedRateLimit,
+        })),
         products: s.products.length,
       })),
     },
@@ -136,7 +150,16 @@ function ecwidStoreDetail(ctx: SandboxContext, req: Req): Reply {
   const storage: Record<string, Record<string, string>> = {};
   for (const [app, m] of store.storage) storage[app] = Object.fromEntries(m);
   const tokens = [...ctx.state.ecwid.tokens.values()].filter((t) => t.storeId === store.id);
-  return json(200, { id: store.id, name: store.name, email: store.email, installation: store.installation, products: store.products, orders: store.orders, storage, tokens });
+  return json(200, {
+    id: store.id,
+    name: store.name,
+    email: store.email,
+    installation: store.installation,
+    products: store.products,
+    orders: store.orders,
+    storage,
+    tokens,
+  });
 }
 
 export function registerControlRoutes(router: Router, ctx: SandboxContext): void {
@@ -154,10 +177,17 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
   // ---- Ecwid
   router.add("POST", `${P}/ecwid/stores`, (req) => {
     const b = parse(EcwidStoreBody, req);
-    if (b.id !== undefined && state.ecwid.stores.has(b.id)) return json(409, { error: "conflict", message: `store ${b.id} exists` });
+    if (b.id !== undefined && state.ecwid.stores.has(b.id))
+      return json(409, { error: "conflict", message: `store ${b.id} exists` });
     const { products, ...rest } = b;
     const store = seedEcwidStore(state, { ...rest, ...(products ? { products } : {}) });
-    return json(201, { storeId: store.id, name: store.name, email: store.email, productIds: store.products.map((p) => p.id), orderIds: store.orders.map((o) => o.id) });
+    return json(201, {
+      storeId: store.id,
+      name: store.name,
+      email: store.email,
+      productIds: store.products.map((p) => p.id),
+      orderIds: store.orders.map((o) => o.id),
+    });
   });
   router.add("GET", `${P}/ecwid/stores/:id`, (req) => ecwidStoreDetail(ctx, req));
   router.add("POST", `${P}/ecwid/app`, (req) => {
@@ -176,10 +206,23 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     const storeId = Number(req.params.id);
     if (!state.ecwid.stores.has(storeId)) return notFound(`no Ecwid store ${req.params.id ?? ""}`);
     const b = parse(z.object({ scopes: z.array(z.string()).optional() }), req);
-    const scopes = b.scopes ?? ["read_store_profile", "update_store_profile", "read_catalog", "update_catalog", "read_orders", "update_orders", "add_to_cp", "public_storefront"];
+    const scopes = b.scopes ?? APP_SCOPES;
     const unknown = scopes.find((s) => !(ECWID_SCOPES as readonly string[]).includes(s));
     if (unknown) return bad(`unknown scope ${unknown}`);
     return json(200, installApp(ctx, storeId, scopes));
+  });
+  // The App Market's own install: the test's browser follows `location` (the app's callback with ?code=).
+  router.add("POST", `${P}/ecwid/stores/:id/app-market-install`, (req) => {
+    const storeId = Number(req.params.id);
+    if (!state.ecwid.stores.has(storeId)) return notFound(`no Ecwid store ${req.params.id ?? ""}`);
+    const b = parse(z.object({ scopes: z.array(z.string()).optional() }), req);
+    return json(200, {
+      location: appMarketInstallUrl(
+        ctx,
+        storeId,
+        b.scopes ?? ["read_store_profile", "read_catalog", "read_orders", "public_storefront", "add_to_cp"],
+      ),
+    });
   });
   router.add("POST", `${P}/ecwid/stores/:id/uninstall`, (req) => {
     const storeId = Number(req.params.id);
@@ -197,7 +240,14 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     if (!state.ecwid.stores.has(b.storeId)) return notFound(`no Ecwid store ${b.storeId}`);
     try {
       const { storeId, eventType, entityId, data, variant, eventId } = b;
-      const d = await sendWebhook(ctx, { storeId, eventType, ...(entityId !== undefined ? { entityId } : {}), ...(data ? { data } : {}), ...(variant ? { variant } : {}), ...(eventId ? { eventId } : {}) });
+      const d = await sendWebhook(ctx, {
+        storeId,
+        eventType,
+        ...(entityId !== undefined ? { entityId } : {}),
+        ...(data ? { data } : {}),
+        ...(variant ? { variant } : {}),
+        ...(eventId ? { eventId } : {}),
+      });
       return json(200, { ...d, status: d.attempts[0]?.status ?? null });
     } catch (e) {
       return bad(e instanceof Error ? e.message : String(e));
@@ -206,7 +256,36 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
   router.add("GET", `${P}/webhooks`, (req) => {
     const storeId = req.query.get("storeId");
     const list = state.ecwid.deliveries.filter((d) => !storeId || String(d.storeId) === storeId);
-    return json(200, list.map((d) => ({ ...d, statuses: d.attempts.map((a) => a.status) })));
+    return json(
+      200,
+      list.map((d) => ({ ...d, statuses: d.attempts.map((a) => a.status) })),
+    );
+  });
+  // The sandbox clock: webhook timestamps and Ecwid's retry schedule follow it. The app under test keeps
+  // real time, so to make an event look old to it, set the clock back first, then advance it.
+  router.add("GET", `${P}/clock`, () => json(200, { offsetMs: state.ecwid.clockOffsetMs, now: sandboxNow(ctx) }));
+  router.add("POST", `${P}/clock`, (req) => {
+    const b = parse(z.object({ offsetMs: z.number().int().optional(), advanceMs: z.number().int().min(0).optional() }), req);
+    if (b.offsetMs !== undefined) state.ecwid.clockOffsetMs = b.offsetMs;
+    if (b.advanceMs !== undefined) state.ecwid.clockOffsetMs += b.advanceMs;
+    rearmAll(ctx);
+    return json(200, { offsetMs: state.ecwid.clockOffsetMs, now: sandboxNow(ctx) });
+  });
+  router.add("POST", `${P}/ecwid/webhooks/hold`, (req) => {
+    const b = parse(
+      z.object({ storeId: z.number().int(), eventType: z.string().min(1).optional(), count: z.number().int().min(1).optional() }),
+      req,
+    );
+    const hold = { storeId: b.storeId, ...(b.eventType ? { eventType: b.eventType } : {}), remaining: b.count ?? 1 };
+    state.ecwid.webhookHolds.push(hold);
+    return json(201, hold);
+  });
+  router.add("POST", `${P}/webhooks/:id/release`, async (req) => {
+    const d = state.ecwid.deliveries.find((x) => String(x.id) === req.params.id);
+    if (!d) return notFound(`no webhook delivery ${req.params.id ?? ""}`);
+    if (!d.held) return bad(`delivery ${d.id} is not held`);
+    await releaseDelivery(ctx, d);
+    return json(200, { ...d, status: d.attempts.at(-1)?.status ?? null });
   });
   router.add("DELETE", `${P}/webhooks`, () => {
     state.ecwid.deliveries.length = 0;
@@ -221,12 +300,17 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
       ...(typeof b.ecwidAppNs === "string" ? { ecwidAppNs: b.ecwidAppNs } : {}),
       ...(typeof b.method === "string" ? { method: b.method } : {}),
       ...(b.data !== undefined ? { data: b.data } : {}),
+      ...(typeof b.error === "string" ? { error: b.error.slice(0, 500) } : {}),
+      ...(b.raw !== undefined ? { raw: b.raw } : {}),
     });
     return json(201, { ok: true });
   });
   router.add("GET", `${P}/bridge-messages`, (req) => {
     const storeId = req.query.get("storeId");
-    return json(200, state.bridgeMessages.filter((m) => !storeId || m.storeId === storeId));
+    return json(
+      200,
+      state.bridgeMessages.filter((m) => !storeId || m.storeId === storeId),
+    );
   });
   router.add("DELETE", `${P}/bridge-messages`, () => {
     state.bridgeMessages.length = 0;
@@ -242,12 +326,18 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
         rateLimitPerSecond: z.number().int().positive().optional(),
         maxReservedRateLimit: z.number().int().min(0).optional(),
         productCount: z.number().int().min(0).max(1000).optional(),
+        publish: z.boolean().optional(),
+        defaultCurrency: z.enum(["USD", "JPY", "KWD"]).optional(),
       }),
       req,
     );
     if (b.id && state.elasticpath.stores.has(b.id)) return json(409, { error: "conflict", message: `store ${b.id} exists` });
     const { store, key } = seedEpStore(state, Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)));
-    return json(201, { storeId: store.id, name: store.name, key: { id: key.id, client_id: key.clientId, client_secret: key.clientSecret } });
+    return json(201, {
+      storeId: store.id,
+      name: store.name,
+      key: { id: key.id, client_id: key.clientId, client_secret: key.clientSecret },
+    });
   });
   router.add("POST", `${P}/elasticpath/config`, (req) => {
     const b = parse(
@@ -266,6 +356,104 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
       if (b.maxReservedRateLimit !== undefined) s.maxReservedRateLimit = b.maxReservedRateLimit;
     }
     return json(200, summary(ctx).elasticpath);
+  });
+  // Publishes every catalog of the store (a new release each), as Commerce Manager's "Publish" does.
+  router.add("POST", `${P}/elasticpath/stores/:id/publish`, (req) => {
+    const s = state.elasticpath.stores.get(req.params.id ?? "");
+    if (!s) return notFound(`no Elastic Path store ${req.params.id ?? ""}`);
+    return json(200, { releases: s.catalogs.map((c) => publishEpCatalog(s, c).id) });
+  });
+  // Shoppers of a store: a customer with a password, or an account member (password profile) in named accounts.
+  router.add("POST", `${P}/elasticpath/stores/:id/customers`, (req) => {
+    const s = state.elasticpath.stores.get(req.params.id ?? "");
+    if (!s) return notFound(`no Elastic Path store ${req.params.id ?? ""}`);
+    const b = parse(z.object({ name: z.string().min(1), email: z.string().min(3), password: z.string().min(1) }), req);
+    const customer = addEpCustomer(s, b);
+    return customer
+      ? json(201, { id: customer.id, email: customer.email })
+      : json(409, { error: "conflict", message: `customer ${b.email} exists` });
+  });
+  router.add("POST", `${P}/elasticpath/stores/:id/account-members`, (req) => {
+    const s = state.elasticpath.stores.get(req.params.id ?? "");
+    if (!s) return notFound(`no Elastic Path store ${req.params.id ?? ""}`);
+    const b = parse(
+      z.object({
+        name: z.string().min(1),
+        email: z.string().min(3),
+        username: z.string().min(1),
+        password: z.string().min(1),
+        accounts: z.array(z.string().min(1)).min(1),
+      }),
+      req,
+    );
+    const member = addEpAccountMember(s, b);
+    return json(201, {
+      id: member.id,
+      passwordProfileId: member.passwordProfileId,
+      accounts: member.accountIds.map((id) => ({ id, name: s.shoppers.accounts.find((a) => a.id === id)!.name })),
+    });
+  });
+  // A shopper's records: an order, a saved address or a cart, for a customer or an account (and the member who ordered).
+  const owner = z.union([
+    z.object({ customerId: z.string().min(1) }),
+    z.object({ accountId: z.string().min(1), memberId: z.string().min(1).optional() }),
+  ]);
+  const records = {
+    orders: (s: EpStore, b: Req) =>
+      addEpOrder(
+        s,
+        parse(z.intersection(owner, z.object({ amount: z.number().int().min(0), createdAt: z.string().optional() })), b),
+      ),
+    addresses: (s: EpStore, b: Req) =>
+      addEpAddress(
+        s,
+        parse(
+          z.intersection(
+            owner,
+            z.object({
+              name: z.string().min(1),
+              firstName: z.string().min(1),
+              lastName: z.string().min(1),
+              line1: z.string().min(1),
+              city: z.string().min(1),
+              postcode: z.string().min(1),
+              country: z.string().length(2),
+            }),
+          ),
+          b,
+        ),
+      ),
+    carts: (s: EpStore, b: Req) =>
+      addEpCart(
+        s,
+        parse(
+          z.intersection(
+            owner,
+            z.object({
+              name: z.string().min(1),
+              items: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1) })).min(1),
+            }),
+          ),
+          b,
+        ),
+      ),
+  };
+  for (const [kind, add] of Object.entries(records))
+    router.add("POST", `${P}/elasticpath/stores/:id/${kind}`, (req) => {
+      const s = state.elasticpath.stores.get(req.params.id ?? "");
+      if (!s) return notFound(`no Elastic Path store ${req.params.id ?? ""}`);
+      const record = add(s, req);
+      return record ? json(201, { id: record.id }) : notFound(`no such shopper (or SKU) in store ${s.id}`);
+    });
+  // Ends every shopper token of a store now (their 24 h lifetime, compressed for tests).
+  router.add("POST", `${P}/elasticpath/stores/:id/expire-shopper-tokens`, (req) => {
+    let expired = 0;
+    for (const t of state.elasticpath.shopperTokens.values()) {
+      if (t.storeId !== req.params.id || t.expiresAt <= Date.now()) continue;
+      t.expiresAt = Date.now();
+      expired++;
+    }
+    return json(200, { expired });
   });
   router.add("GET", `${P}/elasticpath/stores/:id/keys`, (req) => {
     const s = state.elasticpath.stores.get(req.params.id ?? "");
@@ -292,13 +480,20 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     return json(200, state.oauth2.config);
   });
   router.add("POST", `${P}/oauth2/expire`, (req) => {
-    const b = parse(z.object({ tokens: z.enum(["access", "refresh", "both"]).optional(), token: z.string().optional() }), req);
+    const b = parse(
+      z.object({
+        tokens: z.enum(["access", "refresh", "both"]).optional(),
+        token: z.string().optional(),
+        shopId: z.string().optional(),
+      }),
+      req,
+    );
     const which = b.tokens ?? "both";
     const past = Date.now() - 1000;
     let n = 0;
-    const expire = (tokens: Iterable<{ token: string; expiresAt: number }>) => {
+    const expire = (tokens: Iterable<{ token: string; shopId: string; expiresAt: number }>) => {
       for (const t of tokens) {
-        if (b.token && t.token !== b.token) continue;
+        if ((b.token && t.token !== b.token) || (b.shopId && t.shopId !== b.shopId)) continue;
         t.expiresAt = past;
         n++;
       }
@@ -308,7 +503,10 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     return json(200, { expired: n });
   });
   router.add("POST", `${P}/oauth2/grants`, (req) => {
-    const b = parse(z.object({ clientId: z.string().optional(), shopId: z.string().optional(), scope: z.string().optional() }), req);
+    const b = parse(
+      z.object({ clientId: z.string().optional(), shopId: z.string().optional(), scope: z.string().optional() }),
+      req,
+    );
     const clientId = b.clientId ?? [...state.oauth2.clients.keys()][0] ?? "";
     const shopId = b.shopId ?? [...state.oauth2.shops.keys()][0] ?? "";
     if (!state.oauth2.clients.has(clientId)) return notFound(`no OAuth2 client ${clientId}`);
@@ -316,8 +514,21 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     return json(200, { shopId, ...issueTokens(ctx, clientId, shopId, b.scope ?? "read write") });
   });
   router.add("POST", `${P}/oauth2/clients`, (req) => {
-    const b = parse(z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), redirectUriPrefix: z.url().optional(), name: z.string().optional() }), req);
-    const client = { clientId: b.clientId, clientSecret: b.clientSecret, redirectUriPrefix: b.redirectUriPrefix ?? state.appUrl, name: b.name ?? b.clientId };
+    const b = parse(
+      z.object({
+        clientId: z.string().min(1),
+        clientSecret: z.string().min(1),
+        redirectUriPrefix: z.url().optional(),
+        name: z.string().optional(),
+      }),
+      req,
+    );
+    const client = {
+      clientId: b.clientId,
+      clientSecret: b.clientSecret,
+      redirectUriPrefix: b.redirectUriPrefix ?? state.appUrl,
+      name: b.name ?? b.clientId,
+    };
     state.oauth2.clients.set(client.clientId, client);
     return json(201, client);
   });
@@ -349,6 +560,7 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
   router.add("POST", `${P}/counters/reset`, () => {
     state.counters.tokenRequests = {};
     state.counters.requests = {};
+    state.counters.ecwidStoreRequests = {};
     return json(200, { ok: true });
   });
 }

@@ -1,6 +1,7 @@
 // The Control Panel host page (`/cp/{storeId}`): embeds the app's iframe URL the
 // way Ecwid does (platform-facts §2) and acts as the parent window for the
-// EcwidApp postMessage bridge, logging messages and reporting them to the control API.
+// EcwidApp postMessage bridge, logging messages and reporting them to the control API. Messages are
+// checked against what ecwid-app.js 1.2.5 posts (ESDK); malformed ones are listed as errors.
 import type { SandboxContext } from "../context";
 import { escapeHtml, html, type Reply, type Req, type Router } from "../http";
 import { randomAlnum } from "../ids";
@@ -18,7 +19,15 @@ function currentTokens(ctx: SandboxContext, storeId: number): { secret: string; 
   let pub = latest("public");
   const mint = (kind: EcwidToken["kind"]): string => {
     const token = `${kind}_${randomAlnum(32)}`;
-    ecwid.tokens.set(token, { token, kind, storeId, clientId: inst.clientId, scopes: inst.scopes, revoked: false, createdAt: Date.now() });
+    ecwid.tokens.set(token, {
+      token,
+      kind,
+      storeId,
+      clientId: inst.clientId,
+      scopes: inst.scopes,
+      revoked: false,
+      createdAt: Date.now(),
+    });
     return token;
   };
   if (!secret) secret = mint("secret");
@@ -26,7 +35,11 @@ function currentTokens(ctx: SandboxContext, storeId: number): { secret: string; 
   return { secret, ...(pub ? { public: pub } : {}) };
 }
 
-export function buildIframeSrc(ctx: SandboxContext, storeId: number, opts: { mode: "encrypted" | "hash"; lang: string; appState?: string; viewMode?: NativeAppPayload["view_mode"] }): string {
+export function buildIframeSrc(
+  ctx: SandboxContext,
+  storeId: number,
+  opts: { mode: "encrypted" | "hash"; lang: string; appState?: string; viewMode?: NativeAppPayload["view_mode"] },
+): string {
   const app = ctx.state.ecwid.app;
   const tokens = currentTokens(ctx, storeId);
   const payload: NativeAppPayload = {
@@ -61,16 +74,27 @@ function cpPage(ctx: SandboxContext, req: Req): Reply {
   const { ecwid } = ctx.state;
   const storeId = Number(req.params.storeId);
   const store = ecwid.stores.get(storeId);
-  if (!store) return html(404, page("Store not found", `<main><h1>Store not found</h1><p>No sandbox store ${escapeHtml(req.params.storeId ?? "")}.</p><p><a href="/">All stores</a></p></main>`));
+  if (!store)
+    return html(
+      404,
+      page(
+        "Store not found",
+        `<main><h1>Store not found</h1><p>No sandbox store ${escapeHtml(req.params.storeId ?? "")}.</p><p><a href="/">All stores</a></p></main>`,
+      ),
+    );
   if (!store.installation || store.installation.clientId !== ecwid.app.clientId) {
     const authorize = new URL("/api/oauth/authorize", ctx.urls["ecwid-my"]);
     authorize.searchParams.set("client_id", ecwid.app.clientId);
     // Registered URL is usually the app origin; if it already names a callback path, use it as is.
     const registered = new URL(ecwid.app.redirectUrl);
-    const redirectUri = registered.pathname.replace(/\/+$/, "") === "" ? `${registered.origin}/api/ecwid/oauth/callback` : ecwid.app.redirectUrl;
+    const redirectUri =
+      registered.pathname.replace(/\/+$/, "") === "" ? `${registered.origin}/api/ecwid/oauth/callback` : ecwid.app.redirectUrl;
     authorize.searchParams.set("redirect_uri", redirectUri);
     authorize.searchParams.set("response_type", "code");
-    authorize.searchParams.set("scope", "read_store_profile read_catalog update_catalog read_orders update_orders public_storefront add_to_cp");
+    authorize.searchParams.set(
+      "scope",
+      "read_store_profile read_catalog update_catalog read_orders update_orders public_storefront add_to_cp",
+    );
     return html(
       404,
       page(
@@ -84,9 +108,24 @@ function cpPage(ctx: SandboxContext, req: Req): Reply {
   const mode = req.query.get("mode") === "hash" ? "hash" : "encrypted";
   const lang = req.query.get("lang") || "en";
   const appState = req.query.get("app_state") ?? undefined;
-  const src = buildIframeSrc(ctx, storeId, { mode, lang, ...(appState !== undefined ? { appState } : {}) });
+  // The payload's view_mode is PAGE (a tab), POPUP or INLINE (EAD _add_to_cp.md payload table).
+  const vm = req.query.get("view_mode");
+  const viewMode = vm === "POPUP" || vm === "INLINE" ? vm : undefined;
+  const src = buildIframeSrc(ctx, storeId, {
+    mode,
+    lang,
+    ...(appState !== undefined ? { appState } : {}),
+    ...(viewMode ? { viewMode } : {}),
+  });
   const other = mode === "hash" ? "encrypted" : "hash";
-  const config = JSON.stringify({ storeId: String(storeId), report: `${ctx.urls.control}/__sandbox/bridge-messages` });
+  const config = JSON.stringify({
+    storeId: String(storeId),
+    appId: ecwid.app.clientId,
+    report: `${ctx.urls.control}/__sandbox/bridge-messages`,
+  });
+  // ?referrer=none: a Control Panel whose referrer policy sends none (with a browser lacking
+  // location.ancestorOrigins, like Firefox, the app then cannot learn the parent's origin).
+  const noReferrer = req.query.get("referrer") === "none";
   return html(
     200,
     page(
@@ -96,11 +135,13 @@ function cpPage(ctx: SandboxContext, req: Req): Reply {
 <main>
 <h1>${escapeHtml(store.name)} · Storelink</h1>
 <p>Payload mode: <strong data-testid="payload-mode">${mode}</strong></p>
-<iframe id="app-frame" data-testid="app-iframe" title="Storelink app" src="${escapeHtml(src)}"></iframe>
+<iframe id="app-frame" data-testid="app-iframe" title="Storelink app" src="${escapeHtml(src)}"${noReferrer ? ' referrerpolicy="no-referrer"' : ""}></iframe>
 <section aria-labelledby="bridge-heading">
 <h2 id="bridge-heading">EcwidApp bridge messages</h2>
 <p id="cp-navigation" data-testid="cp-navigation" aria-live="polite"></p>
 <ol id="bridge-log" data-testid="bridge-log" aria-live="polite"></ol>
+<h2>Malformed bridge messages</h2>
+<ol id="bridge-errors" data-testid="bridge-errors"></ol>
 </section>
 </main>
 <script>
@@ -108,22 +149,47 @@ function cpPage(ctx: SandboxContext, req: Req): Reply {
   var cfg = ${config.replace(/</g, "\\u003c")};
   var frame = document.getElementById("app-frame");
   var log = document.getElementById("bridge-log");
+  var errors = document.getElementById("bridge-errors");
+  function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  // What ecwid-app.js 1.2.5 posts (ESDK): anything else is recorded as an error the tests assert is absent.
+  function problemOf(msg) {
+    if (!isObj(msg)) return "not an object";
+    if (msg.ecwidAppNs !== cfg.appId) return "ecwidAppNs is not the app's client_id";
+    if (typeof msg.method !== "string") return "no method";
+    var d = msg.data;
+    switch (msg.method) {
+      case "ready": return isObj(d) ? null : "ready must carry data {}";
+      case "setSize": return isObj(d) && typeof d.height === "string" && /^\\d+(\\.\\d+)?px$/.test(d.height) ? null : 'setSize height must be a CSS length string like "640px"';
+      case "openPage": return typeof d === "string" ? null : "openPage must carry the page as a string";
+      case "closeAppPopup": return null;
+      case "upgradePlan": return isObj(d) ? null : "upgradePlan must carry an object";
+      default: return "unknown method " + msg.method;
+    }
+  }
+  function report(body) {
+    fetch(cfg.report, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(function () {});
+  }
   window.addEventListener("message", function (e) {
     if (e.source !== frame.contentWindow) return;
-    var msg;
-    try { msg = typeof e.data === "string" ? JSON.parse(e.data) : e.data; } catch (err) { return; }
-    if (!msg || typeof msg !== "object" || !msg.method) return;
+    var msg = null, problem = null;
+    if (typeof e.data !== "string") problem = "not a JSON string (the SDK posts JSON.stringify of the message)";
+    else { try { msg = JSON.parse(e.data); } catch (err) { problem = "not valid JSON"; } }
+    if (!problem) problem = problemOf(msg);
+    if (problem) {
+      var bad = document.createElement("li");
+      bad.textContent = problem;
+      errors.appendChild(bad);
+      report({ storeId: cfg.storeId, error: problem, raw: typeof e.data === "string" ? e.data.slice(0, 500) : JSON.stringify(e.data === undefined ? null : e.data).slice(0, 500) });
+    }
+    if (!isObj(msg) || typeof msg.method !== "string") return;
     var li = document.createElement("li");
     li.textContent = new Date().toISOString().slice(11, 19) + " " + (msg.ecwidAppNs || "?") + " " + msg.method + (msg.data !== undefined ? " " + JSON.stringify(msg.data) : "");
     log.appendChild(li);
-    if (msg.method === "setSize" && msg.data && msg.data.height !== undefined) {
-      var h = msg.data.height;
-      frame.style.height = typeof h === "number" ? h + "px" : String(h);
-    }
+    // Applied the way a CSS-driven host applies it: a bare number is not a CSS length and changes nothing.
+    if (msg.method === "setSize" && isObj(msg.data)) frame.style.height = msg.data.height;
     if (msg.method === "openPage") document.getElementById("cp-navigation").textContent = "App asked the Control Panel to open: " + JSON.stringify(msg.data);
     if (msg.method === "closeAppPopup") document.getElementById("cp-navigation").textContent = "App asked to close its popup";
-    fetch(cfg.report, { method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ storeId: cfg.storeId, ecwidAppNs: msg.ecwidAppNs, method: msg.method, data: msg.data }) }).catch(function () {});
+    if (!problem) report({ storeId: cfg.storeId, ecwidAppNs: msg.ecwidAppNs, method: msg.method, data: msg.data });
   });
 })();
 </script>`,
@@ -134,7 +200,8 @@ function cpPage(ctx: SandboxContext, req: Req): Reply {
 function indexPage(ctx: SandboxContext): Reply {
   const rows = [...ctx.state.ecwid.stores.values()]
     .map(
-      (s) => `<li>${escapeHtml(s.name)} (store ${s.id}) – ${s.installation ? `installed · <a href="/cp/${s.id}">Control Panel (encrypted)</a> · <a href="/cp/${s.id}?mode=hash">Control Panel (legacy hash)</a>` : "app not installed"}</li>`,
+      (s) =>
+        `<li>${escapeHtml(s.name)} (store ${s.id}) – ${s.installation ? `installed · <a href="/cp/${s.id}">Control Panel (encrypted)</a> · <a href="/cp/${s.id}?mode=hash">Control Panel (legacy hash)</a>` : "app not installed"}</li>`,
     )
     .join("\n");
   return html(200, page("Ecwid sandbox", `<main><h1>Ecwid sandbox</h1><ul>${rows}</ul></main>`));
@@ -145,7 +212,11 @@ export function registerControlPanelRoutes(router: Router, ctx: SandboxContext):
   router.add("GET", "/cp/:storeId", (req) => cpPage(ctx, req));
   router.add("GET", "/ecwid-sdk/ecwid-app.js", () => ({
     status: 200,
-    headers: { "content-type": "application/javascript; charset=utf-8", "cache-control": "no-cache", "access-control-allow-origin": "*" },
+    headers: {
+      "content-type": "application/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+      "access-control-allow-origin": "*",
+    },
     body: ECWID_SDK_SCRIPT,
   }));
 }

@@ -3,7 +3,7 @@ import type { SandboxContext } from "../context";
 import { bodyForm, escapeHtml, html, json, redirect, type Reply, type Req, type Router } from "../http";
 import { randomAlnum } from "../ids";
 import { ECWID_SCOPES } from "../state";
-import { installApp } from "./installations";
+import { installApp, normalizeScopes } from "./installations";
 
 const SCOPE_LABELS: Record<string, string> = {
   read_store_profile: "Read store profile",
@@ -57,20 +57,34 @@ function authorizePage(ctx: SandboxContext, req: Req): Reply {
   const redirectUri = q.get("redirect_uri");
   const responseType = q.get("response_type");
   const scopeRaw = q.get("scope");
-  if (!clientId || clientId !== ecwid.app.clientId) return errorPage(400, "Unknown application", `No application with client_id "${clientId ?? ""}" is registered.`);
+  if (!clientId || clientId !== ecwid.app.clientId)
+    return errorPage(400, "Unknown application", `No application with client_id "${clientId ?? ""}" is registered.`);
   if (!redirectUri || !redirectAllowed(ecwid.app.redirectUrl, redirectUri))
-    return errorPage(400, "Invalid redirect_uri", `redirect_uri "${redirectUri ?? ""}" does not match the registered redirect URL ${ecwid.app.redirectUrl}.`);
-  if (responseType !== "code") return errorPage(400, "Invalid response_type", `response_type must be "code", got "${responseType ?? ""}".`);
+    return errorPage(
+      400,
+      "Invalid redirect_uri",
+      `redirect_uri "${redirectUri ?? ""}" does not match the registered redirect URL ${ecwid.app.redirectUrl}.`,
+    );
+  if (responseType !== "code")
+    return errorPage(400, "Invalid response_type", `response_type must be "code", got "${responseType ?? ""}".`);
   if (scopeRaw === null) return errorPage(400, "Missing scope", "The scope parameter is required.");
   const scopes = parseScopes(scopeRaw);
   for (const s of scopes) {
     if (!(ECWID_SCOPES as readonly string[]).includes(s)) return errorPage(400, "Unknown scope", `Unknown scope: ${s}`);
-    if (!ecwid.app.scopes.includes(s)) return errorPage(400, "Scope not allowed", `Scope ${s} is not configured for this application.`);
+    if (!ecwid.app.scopes.includes(s))
+      return errorPage(400, "Scope not allowed", `Scope ${s} is not configured for this application.`);
   }
   const granted = scopes.includes("read_store_profile") ? scopes : ["read_store_profile", ...scopes];
   const id = randomAlnum(24);
   const state = q.get("state");
-  ecwid.consents.set(id, { id, clientId, redirectUri, scopes: granted, ...(state !== null ? { state } : {}), createdAt: Date.now() });
+  ecwid.consents.set(id, {
+    id,
+    clientId,
+    redirectUri,
+    scopes: granted,
+    ...(state !== null ? { state } : {}),
+    createdAt: Date.now(),
+  });
 
   const stores = [...ecwid.stores.values()];
   const storeOptions = stores
@@ -79,7 +93,9 @@ function authorizePage(ctx: SandboxContext, req: Req): Reply {
 <label for="store-${s.id}">${escapeHtml(s.name)} (store ${s.id}, ${escapeHtml(s.email)})</label></div>`,
     )
     .join("\n");
-  const scopeItems = granted.map((s) => `<li><code>${escapeHtml(s)}</code> – ${escapeHtml(SCOPE_LABELS[s] ?? s.replace(/_/g, " "))}</li>`).join("\n");
+  const scopeItems = granted
+    .map((s) => `<li><code>${escapeHtml(s)}</code> – ${escapeHtml(SCOPE_LABELS[s] ?? s.replace(/_/g, " "))}</li>`)
+    .join("\n");
   return html(
     200,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -110,22 +126,47 @@ function consentSubmit(ctx: SandboxContext, req: Req): Reply {
   if (!consent) return errorPage(400, "Authorization request expired", "Start the installation again from the application.");
   ecwid.consents.delete(consent.id);
   if (form.get("decision") !== "install") {
-    return redirect(withParams(consent.redirectUri, { error: "access_denied", state: consent.state }));
+    return redirect(withParams(consent.redirectUri, { error: "access_denied", state: echoed(ctx, consent.state) }));
   }
   const storeId = Number(form.get("store_id"));
   if (!ecwid.stores.has(storeId)) return errorPage(400, "Unknown store", `Store ${form.get("store_id") ?? ""} does not exist.`);
+  const code = issueCode(ctx, consent.redirectUri, storeId, consent.scopes);
+  return redirect(withParams(consent.redirectUri, { code, state: echoed(ctx, consent.state) }));
+}
+
+/** Ecwid does not document whether it echoes `state` (platform-facts §1): the sandbox can do either. */
+function echoed(ctx: SandboxContext, state: string | undefined): string | undefined {
+  return ctx.state.ecwid.config.echoOAuthState ? state : undefined;
+}
+
+export function issueCode(ctx: SandboxContext, redirectUri: string, storeId: number, scopes: string[]): string {
+  const { ecwid } = ctx.state;
   const code = randomAlnum(32);
   ecwid.codes.set(code, {
     code,
-    clientId: consent.clientId,
-    redirectUri: consent.redirectUri,
+    clientId: ecwid.app.clientId,
+    redirectUri,
     storeId,
-    scopes: consent.scopes,
+    scopes,
     expiresAt: Date.now() + ecwid.config.codeLifetimeSeconds * 1000,
     used: false,
     issuedTokens: [],
   });
-  return redirect(withParams(consent.redirectUri, { code, state: consent.state }));
+  return code;
+}
+
+/**
+ * An App Market install of an external app (EAD, EDOC get-token-automatically): Ecwid shows its own consent,
+ * then sends the merchant to the app's registered redirect URL with `?code=` and no state. Returns that URL.
+ */
+export function appMarketInstallUrl(ctx: SandboxContext, storeId: number, scopes: string[]): string {
+  const registered = new URL(ctx.state.ecwid.app.redirectUrl);
+  // A registered origin alone means Storelink's callback path, as the Control Panel page assumes too.
+  const redirectUri =
+    registered.pathname.replace(/\/+$/, "") === ""
+      ? `${registered.origin}/api/ecwid/oauth/callback`
+      : ctx.state.ecwid.app.redirectUrl;
+  return withParams(redirectUri, { code: issueCode(ctx, redirectUri, storeId, normalizeScopes(scopes)) });
 }
 
 /**
@@ -158,7 +199,8 @@ function tokenExchange(ctx: SandboxContext, req: Req): Reply {
     return err(400, "invalid_grant", "Authorization code was already used; the access token issued for it has been disabled");
   }
   if (Date.now() > code.expiresAt) return err(400, "invalid_grant", "Authorization code has expired");
-  if (p.get("redirect_uri") !== code.redirectUri) return err(400, "invalid_grant", "redirect_uri does not match the one used in the authorization request");
+  if (p.get("redirect_uri") !== code.redirectUri)
+    return err(400, "invalid_grant", "redirect_uri does not match the one used in the authorization request");
   code.used = true;
   const tokens = installApp(ctx, code.storeId, code.scopes, code.code);
   code.issuedTokens = [tokens.access_token, ...(tokens.public_token ? [tokens.public_token] : [])];

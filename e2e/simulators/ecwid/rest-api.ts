@@ -24,11 +24,15 @@ function authenticate(ctx: SandboxContext, req: Req, access: Access): Authed | R
   const store = Number.isInteger(storeId) ? ecwid.stores.get(storeId) : undefined;
   if (!store) return err(404, "STORE_NOT_FOUND", `Store ${req.params.storeId ?? ""} not found`);
   if (req.query.has("token"))
-    return err(403, "INVALID_API_TOKEN", "Passing the access token in the 'token' query parameter is disabled. Send it in the 'Authorization: Bearer' header.");
+    return err(
+      403,
+      "INVALID_API_TOKEN",
+      "Passing the access token in the 'token' query parameter is disabled. Send it in the 'Authorization: Bearer' header.",
+    );
   const raw = bearerToken(req);
   if (!raw) return err(403, "INVALID_API_TOKEN", "Access token is missing. Send it in the 'Authorization: Bearer' header.");
   const token = ecwid.tokens.get(raw);
-  if (!token || token.revoked || token.storeId !== store.id) return err(403, "INVALID_API_TOKEN", "The access token is invalid or has been revoked");
+  if (!token || token.revoked || token.storeId !== store.id) return throttledOrInvalid(ctx, req, raw);
 
   // 600 requests per minute per token (fixed one-minute window), then 429 + Retry-After.
   const now = Date.now();
@@ -36,13 +40,58 @@ function authenticate(ctx: SandboxContext, req: Req, access: Access): Authed | R
   if (!w || now - w.windowStart >= 60_000) ecwid.rateWindows.set(raw, { windowStart: now, count: 1 });
   else if (++w.count > ecwid.config.rateLimitPerMinute) {
     const retryAfter = Math.max(1, Math.ceil((w.windowStart + 60_000 - now) / 1000));
-    return err(429, "RATE_LIMITED", "The access token is temporarily blocked because of too many requests", { "retry-after": String(retryAfter) });
+    return err(429, "RATE_LIMITED", "The access token is temporarily blocked because of too many requests", {
+      "retry-after": String(retryAfter),
+    });
   }
 
-  if (token.kind === "public" && !access.publicAllowed) return err(403, "INSUFFICIENT_APP_SCOPE", "This request is not available with a public access token");
+  if (token.kind === "public" && !access.publicAllowed)
+    return err(403, "INSUFFICIENT_APP_SCOPE", "This request is not available with a public access token");
   if (token.kind === "secret" && access.scope && !token.scopes.includes(access.scope))
     return err(403, "INSUFFICIENT_APP_SCOPE", `The access token lacks the '${access.scope}' scope`);
   return { store, token };
+}
+
+/**
+ * A non-working token is blocked "for much longer after 20 requests per minute or a total of 600
+ * requests with non-working tokens per IP" (docs.ecwid.com/api-reference). How much longer is not
+ * documented: the sandbox blocks for `invalidTokenBlockSeconds` (default 10 min) and counts the per-IP total
+ * over the same window (sandbox assumptions).
+ */
+function throttledOrInvalid(ctx: SandboxContext, req: Req, raw: string): Reply {
+  const { ecwid } = ctx.state;
+  const cfg = ecwid.config;
+  const now = Date.now();
+  const blockMs = cfg.invalidTokenBlockSeconds * 1000;
+  const count = (key: string, windowMs: number): { count: number; windowStart: number } => {
+    const w = ecwid.rateWindows.get(key);
+    if (!w || now - w.windowStart >= windowMs) {
+      const fresh = { windowStart: now, count: 1 };
+      ecwid.rateWindows.set(key, fresh);
+      return fresh;
+    }
+    w.count++;
+    return w;
+  };
+  const perToken = count(`invalid-token:${raw}`, 60_000);
+  const perIp = count(`invalid-ip:${req.raw.socket.remoteAddress ?? "?"}`, blockMs);
+  const blocked = ecwid.rateWindows.get(`blocked:${raw}`);
+  if (
+    perToken.count > cfg.invalidTokenLimitPerMinute ||
+    perIp.count > cfg.invalidTokenLimitPerIp ||
+    (blocked && now - blocked.windowStart < blockMs)
+  ) {
+    if (!blocked || now - blocked.windowStart >= blockMs) ecwid.rateWindows.set(`blocked:${raw}`, { windowStart: now, count: 0 });
+    const since = ecwid.rateWindows.get(`blocked:${raw}`)!.windowStart;
+    const retryAfter = Math.max(1, Math.ceil((since + blockMs - now) / 1000));
+    return err(
+      429,
+      "RATE_LIMITED",
+      "The access token is temporarily blocked because of too many requests with a non-working token",
+      { "retry-after": String(retryAfter) },
+    );
+  }
+  return err(403, "INVALID_API_TOKEN", "The access token is invalid or has been revoked");
 }
 
 function isReply(x: Authed | Reply): x is Reply {
@@ -53,7 +102,8 @@ function requireJsonObject(req: Req): Record<string, unknown> | Reply {
   const ct = req.headers["content-type"];
   if (ct && !/json/i.test(ct)) return err(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
   const body = bodyJson(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) return err(400, "WRONG_PARAMETER", "Request body must be a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return err(400, "WRONG_PARAMETER", "Request body must be a JSON object");
   return body as Record<string, unknown>;
 }
 
@@ -66,7 +116,11 @@ function paging(req: Req): { offset: number; limit: number } | Reply {
   return { offset, limit: Math.min(limit, 100) };
 }
 
-function page<T>(all: T[], offset: number, limit: number): { total: number; count: number; offset: number; limit: number; items: T[] } {
+function page<T>(
+  all: T[],
+  offset: number,
+  limit: number,
+): { total: number; count: number; offset: number; limit: number; items: T[] } {
   const items = all.slice(offset, offset + limit);
   return { total: all.length, count: items.length, offset, limit, items };
 }
@@ -81,14 +135,27 @@ function profile(ctx: SandboxContext, req: Req): Reply {
     starterSite: { ecwidSubdomain: `store${store.id}`, generatedUrl: `https://store${store.id}.sandbox.ecwid.example` },
     websitePlatform: "instantsite",
   };
-  const formatsAndUnits = { currency: "USD", currencyPrefix: "$", currencySuffix: "", currencyPrecision: 2, weightUnit: "KILOGRAM", timezone: "UTC" };
+  const formatsAndUnits = {
+    currency: "USD",
+    currencyPrefix: "$",
+    currencySuffix: "",
+    currencyPrecision: 2,
+    weightUnit: "KILOGRAM",
+    timezone: "UTC",
+  };
   if (a.token.kind === "public") {
     // Public tokens see only what a storefront may know: no owner account data.
     return json(200, { generalInfo, settings: { storeName: store.name, closed: false }, formatsAndUnits });
   }
   return json(200, {
     generalInfo,
-    account: { accountName: store.ownerName, accountNickName: store.ownerName.split(" ")[0], accountEmail: store.email, whiteLabel: false, suspended: false },
+    account: {
+      accountName: store.ownerName,
+      accountNickName: store.ownerName.split(" ")[0],
+      accountEmail: store.email,
+      whiteLabel: false,
+      suspended: false,
+    },
     settings: { closed: false, storeName: store.name, storeDescription: `${store.name} (Ecwid sandbox)`, googleAnalyticsId: "" },
     company: { companyName: store.name, email: store.email, city: "Sandbox City", countryCode: "US" },
     formatsAndUnits,
@@ -156,7 +223,8 @@ function updateProduct(ctx: SandboxContext, req: Req): Reply {
     ["unlimited", (v) => typeof v === "boolean"],
     ["quantity", (v) => Number.isInteger(v) && (v as number) >= 0],
   ];
-  for (const [field, ok] of checks) if (field in body && !ok(body[field])) return err(400, "WRONG_PARAMETER", `Invalid value for '${field}'`);
+  for (const [field, ok] of checks)
+    if (field in body && !ok(body[field])) return err(400, "WRONG_PARAMETER", `Invalid value for '${field}'`);
   if (typeof body.sku === "string" && a.store.products.some((x) => x.sku === body.sku && x.id !== p.id))
     return err(409, "SKU_ALREADY_EXISTS", `SKU ${body.sku} already exists`);
   const { id: _id, created: _c, createTimestamp: _ct, ...rest } = body;
@@ -191,7 +259,10 @@ function adjustInventory(ctx: SandboxContext, req: Req): Reply {
 
 function csvEnum(raw: string | null, allowed: readonly string[], name: string): string[] | Reply | null {
   if (!raw) return null;
-  const values = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const values = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = values.find((v) => !allowed.includes(v));
   return bad ? err(400, "WRONG_PARAMETER", `Unknown ${name}: ${bad}`) : values;
 }
@@ -217,7 +288,8 @@ function searchOrders(ctx: SandboxContext, req: Req): Reply {
     items = items.filter((o) => set.has(o.id) || set.has(String(o.orderNumber)) || set.has(String(o.internalId)));
   }
   const keywords = q.get("keywords")?.toLowerCase();
-  if (keywords) items = items.filter((o) => `${o.id} ${o.email} ${o.items.map((i) => i.name).join(" ")}`.toLowerCase().includes(keywords));
+  if (keywords)
+    items = items.filter((o) => `${o.id} ${o.email} ${o.items.map((i) => i.name).join(" ")}`.toLowerCase().includes(keywords));
   return json(200, page(items, p.offset, p.limit));
 }
 
@@ -235,17 +307,27 @@ function getOrder(ctx: SandboxContext, req: Req): Reply {
 function updateOrder(ctx: SandboxContext, req: Req): Reply {
   const a = authenticate(ctx, req, { scope: "update_orders" });
   if (isReply(a)) return a;
-  if (!a.token.scopes.includes("read_orders")) return err(403, "INSUFFICIENT_APP_SCOPE", "The access token lacks the 'read_orders' scope");
+  if (!a.token.scopes.includes("read_orders"))
+    return err(403, "INSUFFICIENT_APP_SCOPE", "The access token lacks the 'read_orders' scope");
   const o = findOrder(a.store, req.params.orderId);
   if (!o) return err(404, "ORDER_NOT_FOUND", `Order ${req.params.orderId ?? ""} not found`);
   const body = requireJsonObject(req);
   if ("status" in body) return body as Reply;
   const { paymentStatus, fulfillmentStatus } = body;
   if (paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly unknown[]).includes(paymentStatus))
-    return err(400, "WRONG_PARAMETER", `Invalid paymentStatus: ${String(paymentStatus)}. Allowed: ${PAYMENT_STATUSES.join(", ")}`);
+    return err(
+      400,
+      "WRONG_PARAMETER",
+      `Invalid paymentStatus: ${String(paymentStatus)}. Allowed: ${PAYMENT_STATUSES.join(", ")}`,
+    );
   if (fulfillmentStatus !== undefined && !(FULFILLMENT_STATUSES as readonly unknown[]).includes(fulfillmentStatus))
-    return err(400, "WRONG_PARAMETER", `Invalid fulfillmentStatus: ${String(fulfillmentStatus)}. Allowed: ${FULFILLMENT_STATUSES.join(", ")}`);
-  if (body.items !== undefined && !Array.isArray(body.items)) return err(400, "WRONG_PARAMETER", "items must be an array (send all items)");
+    return err(
+      400,
+      "WRONG_PARAMETER",
+      `Invalid fulfillmentStatus: ${String(fulfillmentStatus)}. Allowed: ${FULFILLMENT_STATUSES.join(", ")}`,
+    );
+  if (body.items !== undefined && !Array.isArray(body.items))
+    return err(400, "WRONG_PARAMETER", "items must be an array (send all items)");
   const old = { paymentStatus: o.paymentStatus, fulfillmentStatus: o.fulfillmentStatus };
   if (typeof paymentStatus === "string") o.paymentStatus = paymentStatus;
   if (typeof fulfillmentStatus === "string") o.fulfillmentStatus = fulfillmentStatus;
@@ -266,6 +348,26 @@ function updateOrder(ctx: SandboxContext, req: Req): Reply {
 
 const keyNotFound = (): Reply => json(404, { error: "OTHER", errorMessage: "Key not found" });
 
+/**
+ * The value of a storage write. Current docs (docs.ecwid.com … add-app-storage-data): Content-Type
+ * application/json (or text/json, else 415), body {"value": "<string>"}. The older page stored the raw
+ * body; a JSON body without a string `value` is kept raw, as that reading says (sandbox assumption).
+ */
+function storageValue(req: Req): string | Reply {
+  const ct = req.headers["content-type"] ?? "";
+  if (!/^(application|text)\/json\b/i.test(ct))
+    return err(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported content-type: expected application/json or text/json");
+  const raw = bodyText(req);
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed && typeof parsed === "object" && typeof (parsed as { value?: unknown }).value === "string")
+      return (parsed as { value: string }).value;
+  } catch {
+    return err(400, "WRONG_PARAMETER", "Request body is not valid JSON");
+  }
+  return raw;
+}
+
 function appStorage(a: Authed): Map<string, string> {
   let m = a.store.storage.get(a.token.clientId);
   if (!m) a.store.storage.set(a.token.clientId, (m = new Map()));
@@ -273,11 +375,16 @@ function appStorage(a: Authed): Map<string, string> {
 }
 
 function storage(ctx: SandboxContext, req: Req): Reply {
-  const a = authenticate(ctx, req, {});
+  // Writing app storage needs update_store_profile (docs.ecwid.com … add-app-storage-data).
+  const a = authenticate(ctx, req, req.method === "GET" ? {} : { scope: "update_store_profile" });
   if (isReply(a)) return a;
   const m = appStorage(a);
   const key = req.params.key;
-  if (key === undefined) return json(200, [...m].map(([k, value]) => ({ key: k, value })));
+  if (key === undefined)
+    return json(
+      200,
+      [...m].map(([k, value]) => ({ key: k, value })),
+    );
   if (req.method === "GET") {
     const v = m.get(key);
     return v === undefined ? keyNotFound() : json(200, { key, value: v });
@@ -285,12 +392,14 @@ function storage(ctx: SandboxContext, req: Req): Reply {
   if (req.method === "DELETE") {
     if (!m.has(key)) return keyNotFound();
     m.delete(key);
-    return json(200, { deleteCount: 1 });
+    return json(200, { success: true });
   }
   if (key.length > 1024) return err(400, "WRONG_PARAMETER", "Key is longer than 1024 characters");
   if (req.rawBody.length > 1024 * 1024) return err(400, "WRONG_PARAMETER", "Value is larger than 1 MB");
-  m.set(key, bodyText(req));
-  return json(200, { updateCount: 1 });
+  const value = storageValue(req);
+  if (typeof value !== "string") return value;
+  m.set(key, value);
+  return json(200, { success: true });
 }
 
 function application(ctx: SandboxContext, req: Req): Reply {
@@ -312,6 +421,17 @@ function application(ctx: SandboxContext, req: Req): Reply {
   return json(200, { deleteCount: 1 });
 }
 
+/**
+ * The scopes of the calling token: {permissions, created, expires} (Ecwid's Java API client,
+ * ApplicationTokenInfoRequest / ApplicationTokenInfoResult, platform-facts §0). Ecwid tokens do not expire
+ * (expires: null). Secret tokens only: a public token is refused like other private calls (sandbox choice).
+ */
+function tokenInfo(ctx: SandboxContext, req: Req): Reply {
+  const a = authenticate(ctx, req, {});
+  if (isReply(a)) return a;
+  return json(200, { permissions: a.token.scopes, created: ecwidDate(a.token.createdAt), expires: null });
+}
+
 export function registerRestRoutes(router: Router, ctx: SandboxContext): void {
   const base = "/api/v3/:storeId";
   router.add("GET", `${base}/profile`, (r) => profile(ctx, r));
@@ -325,6 +445,7 @@ export function registerRestRoutes(router: Router, ctx: SandboxContext): void {
   router.add("GET", `${base}/storage`, (r) => storage(ctx, r));
   for (const m of ["GET", "POST", "PUT", "DELETE"]) router.add(m, `${base}/storage/:key`, (r) => storage(ctx, r));
   router.add("GET", `${base}/application`, (r) => application(ctx, r));
+  router.add("GET", `${base}/application/token`, (r) => tokenInfo(ctx, r));
   router.add("DELETE", `${base}/application`, (r) => application(ctx, r));
 }
 

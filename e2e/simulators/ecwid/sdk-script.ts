@@ -1,6 +1,7 @@
 // A small stand-in for Ecwid's ecwid-app.js (1.2.x API surface, platform-facts §2).
-// It speaks the same postMessage protocol as the real SDK:
+// It posts what the real SDK 1.2.5 posts (ESDK, samanthaduarte/ecwid-app-nit script.js):
 //   window.parent.postMessage(JSON.stringify({ecwidAppNs, method, data}), "*")
+// with `ready` → data {}, `setSize` → {height: "<N>px"} (an integer becomes a "px" string).
 // Everything goes through `window.` so the script can be unit-tested in node:vm.
 export const ECWID_SDK_SCRIPT = String.raw`/* EcwidApp SDK (Storelink sandbox) */
 (function (window) {
@@ -10,9 +11,15 @@ export const ECWID_SDK_SCRIPT = String.raw`/* EcwidApp SDK (Storelink sandbox) *
   var lastHeight = null;
 
   function send(method, data) {
-    var msg = { ecwidAppNs: appId, method: method };
-    if (data !== undefined) msg.data = data;
-    window.parent.postMessage(JSON.stringify(msg), "*");
+    window.parent.postMessage(JSON.stringify({ ecwidAppNs: appId, method: method, data: data }), "*");
+  }
+
+  function setSize(size) {
+    if (size === null || typeof size !== "object") throw new Error("The argument is not an object");
+    var h = size.height;
+    if (h === parseInt(h)) h = h + "px";
+    else if (typeof h !== "string") throw new Error("Missing or invalid 'height' param");
+    send("setSize", { height: h });
   }
 
   // The legacy payload is hex of UTF-8 JSON; decode bytes, then UTF-8.
@@ -40,20 +47,20 @@ export const ECWID_SDK_SCRIPT = String.raw`/* EcwidApp SDK (Storelink sandbox) *
       options = options || {};
       appId = options.app_id || null;
       if (options.autoloadedflag) {
-        if (window.document.readyState === "complete") send("ready");
-        else window.addEventListener("load", function () { send("ready"); });
+        if (window.document.readyState === "complete") send("ready", {});
+        else window.addEventListener("load", function () { send("ready", {}); });
       }
       if (options.autoheight) {
         window.setInterval(function () {
           var h = window.document.documentElement.offsetHeight;
-          if (h !== lastHeight) { lastHeight = h; send("setSize", { height: h }); }
+          if (h !== lastHeight) { lastHeight = h; setSize({ height: h }); }
         }, 333);
       }
       return EcwidApp;
     },
     getPayload: getPayload,
-    ready: function () { send("ready"); },
-    setSize: function (size) { send("setSize", { height: size && size.height }); },
+    ready: function () { send("ready", {}); },
+    setSize: setSize,
     openPage: function (page) { send("openPage", page); },
     closeAppPopup: function () { send("closeAppPopup"); },
     sendUserToUpgrade: function (features, plan, period) {

@@ -1,14 +1,18 @@
-// Elastic Path Commerce Cloud subset (platform-facts §5): token endpoint,
-// application keys (admin, client_credentials only), shopper catalog, settings.
+// Elastic Path Commerce Cloud subset (platform-facts §0 and §5): token endpoint, application keys (admin,
+// client_credentials only), settings; products, catalogs and currencies live in catalog.ts.
 // Errors use the JSON:API `{errors:[{title,status,detail}]}` shape with string statuses.
 import type { SandboxContext } from "../context";
-import { bearerToken, bodyForm, bodyJson, empty, intParam, json, type Reply, type Req, type Router } from "../http";
+import { bodyForm, bodyJson, empty, json, type Reply, type Req, type Router } from "../http";
 import { randomToken, nowSeconds } from "../ids";
 import { newEpKey } from "../seed";
 import type { EpKey, EpStore, EpToken } from "../state";
+import { registerElasticPathCatalogRoutes } from "./catalog";
+import { registerElasticPathAccountAdminRoutes } from "./account-admin";
+import { registerElasticPathShopperRecordRoutes } from "./shopper-records";
+import { registerElasticPathShopperRoutes } from "./shoppers";
+import { authenticate, epError, isReply, listPage, pageOf, rateLimited } from "./common";
 
-export const epError = (status: number, title: string, detail?: string, headers: Record<string, string> = {}): Reply =>
-  json(status, { errors: [{ title, status: String(status), ...(detail !== undefined ? { detail } : {}) }] }, headers);
+export { epError } from "./common";
 
 function findKeyByClientId(ctx: SandboxContext, clientId: string): EpKey | undefined {
   for (const s of ctx.state.elasticpath.stores.values()) {
@@ -16,19 +20,6 @@ function findKeyByClientId(ctx: SandboxContext, clientId: string): EpKey | undef
     if (k) return k;
   }
   return undefined;
-}
-
-/** Per-store, per-second budget shared by all keys (reservations are bookkeeping only here). */
-function rateLimited(ctx: SandboxContext, store: EpStore): Reply | null {
-  const ep = ctx.state.elasticpath;
-  const second = Math.floor(Date.now() / 1000);
-  const w = ep.rateWindows.get(store.id);
-  if (!w || w.second !== second) {
-    ep.rateWindows.set(store.id, { second, count: 1 });
-    return null;
-  }
-  if (++w.count > store.rateLimitPerSecond) return epError(429, "Too Many Requests", "Rate limit exceeded", { "retry-after": "1" });
-  return null;
 }
 
 function accessToken(ctx: SandboxContext, req: Req): Reply {
@@ -55,25 +46,14 @@ function accessToken(ctx: SandboxContext, req: Req): Reply {
   };
   ep.tokens.set(token.token, token);
   key.lastUsedAt = new Date().toISOString();
-  return json(200, { expires, identifier: grant, expires_in: ep.tokenLifetimeSeconds, access_token: token.token, token_type: "Bearer" });
+  return json(200, {
+    expires,
+    identifier: grant,
+    expires_in: ep.tokenLifetimeSeconds,
+    access_token: token.token,
+    token_type: "Bearer",
+  });
 }
-
-type Authed = { store: EpStore; token: EpToken };
-
-function authenticate(ctx: SandboxContext, req: Req, adminOnly: boolean): Authed | Reply {
-  const ep = ctx.state.elasticpath;
-  const raw = bearerToken(req);
-  const token = raw ? ep.tokens.get(raw) : undefined;
-  if (!token || Date.now() >= token.expiresAt) return epError(401, "Unauthorized", "Unable to validate access token");
-  const store = ep.stores.get(token.storeId);
-  if (!store || !store.keys.some((k) => k.id === token.keyId)) return epError(401, "Unauthorized", "Unable to validate access token");
-  const limited = rateLimited(ctx, store);
-  if (limited) return limited;
-  if (adminOnly && token.grant !== "client_credentials") return epError(403, "Forbidden", "You do not have permission to access this resource");
-  return { store, token };
-}
-
-const isReply = (x: Authed | Reply): x is Reply => "status" in x;
 
 function keyResource(ctx: SandboxContext, k: EpKey, withSecret = false) {
   return {
@@ -95,29 +75,13 @@ function reserved(store: EpStore, excludeId?: string): number {
 function listKeys(ctx: SandboxContext, req: Req): Reply {
   const a = authenticate(ctx, req, true);
   if (isReply(a)) return a;
-  const offset = intParam(req.query.get("page[offset]")) ?? 0;
-  const limit = intParam(req.query.get("page[limit]")) ?? 25;
-  if (Number.isNaN(offset) || offset < 0 || offset > 10000) return epError(400, "Bad Request", "page[offset] must be an integer between 0 and 10000");
-  if (Number.isNaN(limit) || limit < 1 || limit > 100) return epError(400, "Bad Request", "page[limit] must be an integer between 1 and 100");
-  const all = a.store.keys;
-  const base = `${ctx.urls.elasticpath}/v2/application-keys`;
-  const link = (o: number) => `${base}?page[offset]=${o}&page[limit]=${limit}`;
-  const lastOffset = all.length === 0 ? 0 : Math.floor((all.length - 1) / limit) * limit;
-  return json(200, {
-    data: all.slice(offset, offset + limit).map((k) => keyResource(ctx, k)),
-    links: {
-      current: link(offset),
-      first: link(0),
-      last: link(lastOffset),
-      next: offset + limit < all.length ? link(offset + limit) : null,
-      prev: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-    },
-    meta: {
-      page: { limit, offset, current: Math.floor(offset / limit) + 1, total: Math.max(1, Math.ceil(all.length / limit)) },
-      results: { total: all.length },
-      total_reserved_rate_limit: reserved(a.store),
-    },
-  });
+  const page = pageOf(req);
+  if (isReply(page)) return page;
+  const keys = a.store.keys.map((k) => keyResource(ctx, k));
+  return json(
+    200,
+    listPage(`${ctx.urls.elasticpath}/v2/application-keys`, keys, page, { total_reserved_rate_limit: reserved(a.store) }),
+  );
 }
 
 interface KeyInput {
@@ -157,7 +121,10 @@ function createKey(ctx: SandboxContext, req: Req): Reply {
   const key = newEpKey(a.store.id, input.name!, rrl);
   a.store.keys.push(key);
   // The only response that ever carries client_secret.
-  return json(201, { data: keyResource(ctx, key, true), links: { self: `${ctx.urls.elasticpath}/v2/application-keys/${key.id}` } });
+  return json(201, {
+    data: keyResource(ctx, key, true),
+    links: { self: `${ctx.urls.elasticpath}/v2/application-keys/${key.id}` },
+  });
 }
 
 function keyNotFound(): Reply {
@@ -178,7 +145,8 @@ function updateKey(ctx: SandboxContext, req: Req): Reply {
   if (!key) return keyNotFound();
   const input = parseKeyBody(req, false);
   if ("status" in input) return input as Reply;
-  if (input.reservedRateLimit !== undefined && reserved(a.store, key.id) + input.reservedRateLimit > a.store.maxReservedRateLimit) return conflict();
+  if (input.reservedRateLimit !== undefined && reserved(a.store, key.id) + input.reservedRateLimit > a.store.maxReservedRateLimit)
+    return conflict();
   if (input.name !== undefined) key.name = input.name;
   if (input.reservedRateLimit !== undefined) key.reservedRateLimit = input.reservedRateLimit;
   key.updatedAt = new Date().toISOString();
@@ -205,64 +173,14 @@ function deleteKey(ctx: SandboxContext, req: Req): Reply {
   return empty(204);
 }
 
-function catalogProduct(p: EpStore["products"][number]) {
-  const amount = p.priceCents;
-  return {
-    id: p.id,
-    type: "product",
-    attributes: {
-      name: p.name,
-      sku: p.sku,
-      slug: p.slug,
-      description: p.description,
-      status: "live",
-      price: { [p.currency]: { amount, includes_tax: false } },
-    },
-    meta: {
-      display_price: {
-        without_tax: { amount, currency: p.currency, formatted: `$${(amount / 100).toFixed(2)}` },
-      },
-    },
-  };
-}
-
-function catalogProducts(ctx: SandboxContext, req: Req): Reply {
-  const a = authenticate(ctx, req, false);
-  if (isReply(a)) return a;
-  const offset = intParam(req.query.get("page[offset]")) ?? 0;
-  const limit = intParam(req.query.get("page[limit]")) ?? 25;
-  if (Number.isNaN(offset) || offset < 0 || offset > 10000) return epError(400, "Bad Request", "page[offset] must be an integer between 0 and 10000");
-  if (Number.isNaN(limit) || limit < 1 || limit > 100) return epError(400, "Bad Request", "page[limit] must be an integer between 1 and 100");
-  const all = a.store.products;
-  const base = `${ctx.urls.elasticpath}/catalog/products`;
-  const link = (o: number) => `${base}?page[offset]=${o}&page[limit]=${limit}`;
-  return json(200, {
-    data: all.slice(offset, offset + limit).map(catalogProduct),
-    links: {
-      self: link(offset),
-      first: link(0),
-      last: link(all.length === 0 ? 0 : Math.floor((all.length - 1) / limit) * limit),
-      next: offset + limit < all.length ? link(offset + limit) : null,
-      prev: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-    },
-    meta: {
-      page: { limit, offset, current: Math.floor(offset / limit) + 1, total: Math.max(1, Math.ceil(all.length / limit)) },
-      results: { total: all.length },
-    },
-  });
-}
-
-function catalogProductById(ctx: SandboxContext, req: Req): Reply {
-  const a = authenticate(ctx, req, false);
-  if (isReply(a)) return a;
-  const p = a.store.products.find((x) => x.id === req.params.id);
-  return p ? json(200, { data: catalogProduct(p) }) : epError(404, "Not Found", "product not found");
-}
-
+/**
+ * GET /v2/settings exactly as documented (EPDEV openapispecs/settings/OpenAPISpec.yaml, SettingsResponse):
+ * project settings and limits, `meta: {owner: "store"}`; no store id, store name or currency.
+ */
 function settings(ctx: SandboxContext, req: Req): Reply {
   const a = authenticate(ctx, req, true);
   if (isReply(a)) return a;
-  return json(200, { data: { type: "settings", ...a.store.settings }, meta: { store_id: a.store.id, store_name: a.store.name } });
+  return json(200, { data: { type: "settings", ...a.store.settings }, meta: { owner: "store" } });
 }
 
 export function registerElasticPathRoutes(router: Router, ctx: SandboxContext): void {
@@ -273,6 +191,8 @@ export function registerElasticPathRoutes(router: Router, ctx: SandboxContext): 
   router.add("PUT", "/v2/application-keys/:id", (r) => updateKey(ctx, r));
   router.add("DELETE", "/v2/application-keys/:id", (r) => deleteKey(ctx, r));
   router.add("GET", "/v2/settings", (r) => settings(ctx, r));
-  router.add("GET", "/catalog/products", (r) => catalogProducts(ctx, r));
-  router.add("GET", "/catalog/products/:id", (r) => catalogProductById(ctx, r));
+  registerElasticPathCatalogRoutes(router, ctx);
+  registerElasticPathShopperRoutes(router, ctx);
+  registerElasticPathAccountAdminRoutes(router, ctx);
+  registerElasticPathShopperRecordRoutes(router, ctx);
 }

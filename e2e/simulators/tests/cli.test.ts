@@ -12,7 +12,10 @@ afterAll(() => {
 
 function startCli(base: number): Promise<{ out: string; code: number | null }> {
   return new Promise((resolve) => {
-    child = spawn(tsx, [main, "--port", String(base)], { env: { ...process.env, SANDBOX_APP_URL: "http://localhost:3999" }, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(tsx, [main, "--port", String(base)], {
+      env: { ...process.env, SANDBOX_APP_URL: "http://localhost:3999" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();

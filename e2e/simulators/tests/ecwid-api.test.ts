@@ -8,12 +8,24 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.reset());
 
-const ALL = ["read_store_profile", "update_store_profile", "read_catalog", "update_catalog", "read_orders", "update_orders", "public_storefront"];
+const ALL = [
+  "read_store_profile",
+  "update_store_profile",
+  "read_catalog",
+  "update_catalog",
+  "read_orders",
+  "update_orders",
+  "public_storefront",
+];
 
 async function api(token: string | null, path: string, init: RequestInit = {}) {
   const res = await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3${path}`, {
     ...init,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string> | undefined) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...(init.headers as Record<string, string> | undefined),
+    },
   });
   const text = await res.text();
   let body: any;
@@ -79,7 +91,12 @@ describe("Ecwid REST auth", () => {
     expect(pubList.body.total).toBe(all.body.items.filter((p: any) => p.enabled).length);
     expect(pubList.body.items.every((p: any) => p.enabled)).toBe(true);
     expect((await api(pub, `/1003/products/${disabled.id}`)).status).toBe(404);
-    for (const [path, method] of [["/1003/orders", "GET"], ["/1003/storage", "GET"], ["/1003/application", "GET"], [`/1003/products/${disabled.id}/inventory`, "PUT"]] as const) {
+    for (const [path, method] of [
+      ["/1003/orders", "GET"],
+      ["/1003/storage", "GET"],
+      ["/1003/application", "GET"],
+      [`/1003/products/${disabled.id}/inventory`, "PUT"],
+    ] as const) {
       const r = await api(pub, path, method === "PUT" ? { method, body: JSON.stringify({ quantityDelta: 1 }) } : {});
       expect(r.status, path).toBe(403);
       expect(r.body.errorCode).toBe("INSUFFICIENT_APP_SCOPE");
@@ -89,7 +106,11 @@ describe("Ecwid REST auth", () => {
   it("answers CORS preflight and exposes Retry-After", async () => {
     const res = await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/products`, {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:3000", "access-control-request-method": "GET", "access-control-request-headers": "authorization, content-type" },
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization, content-type",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -111,6 +132,18 @@ describe("Ecwid REST auth", () => {
     expect(ra).toBeLessThanOrEqual(60);
     // The limit is per token: the public token still has its own budget.
     expect((await api(t.public_token!, "/1003/profile")).status).toBe(200);
+  });
+
+  it("blocks a non-working token for much longer after 20 requests a minute (docs.ecwid.com/api-reference)", async () => {
+    for (let i = 0; i < 20; i++) expect((await api("secret_not-a-real-token", "/1003/profile")).status).toBe(403);
+    const blocked = await api("secret_not-a-real-token", "/1003/profile");
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.errorCode).toBe("RATE_LIMITED");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(60);
+    // Another bad token is still just invalid, until the per-IP total is reached.
+    expect((await api("secret_another-bad-token", "/1003/profile")).status).toBe(403);
+    await h.control.configureEcwid({ invalidTokenLimitPerIp: 22 });
+    expect((await api("secret_third-bad-token", "/1003/profile")).status).toBe(429);
   });
 });
 
@@ -143,7 +176,9 @@ describe("Ecwid products", () => {
     expect(upd.body).toEqual({ updateCount: 1 });
     const after = await api(tok, `/1003/products/${id}`);
     expect(after.body).toMatchObject({ price: 99.5, name: "Renamed", sku: p.body.sku });
-    expect((await api(tok, `/1003/products/${id}`, { method: "PUT", body: JSON.stringify({ price: "cheap" }) })).status).toBe(400);
+    expect((await api(tok, `/1003/products/${id}`, { method: "PUT", body: JSON.stringify({ price: "cheap" }) })).status).toBe(
+      400,
+    );
   });
 
   it("adjusts inventory by quantityDelta and leaves unlimited stock alone", async () => {
@@ -151,18 +186,27 @@ describe("Ecwid products", () => {
     const items = (await api(tok, "/1003/products")).body.items as any[];
     const counted = items.find((p) => !p.unlimited && p.quantity > 2);
     const unlimited = items.find((p) => p.unlimited);
-    const r = await api(tok, `/1003/products/${counted.id}/inventory`, { method: "PUT", body: JSON.stringify({ quantityDelta: -2 }) });
+    const r = await api(tok, `/1003/products/${counted.id}/inventory`, {
+      method: "PUT",
+      body: JSON.stringify({ quantityDelta: -2 }),
+    });
     expect(r.body).toEqual({ updateCount: 1 });
     expect((await api(tok, `/1003/products/${counted.id}`)).body.quantity).toBe(counted.quantity - 2);
     await api(tok, `/1003/products/${counted.id}/inventory`, { method: "PUT", body: JSON.stringify({ quantityDelta: 5 }) });
     expect((await api(tok, `/1003/products/${counted.id}`)).body.quantity).toBe(counted.quantity + 3);
-    const u = await api(tok, `/1003/products/${unlimited.id}/inventory`, { method: "PUT", body: JSON.stringify({ quantityDelta: -1 }) });
+    const u = await api(tok, `/1003/products/${unlimited.id}/inventory`, {
+      method: "PUT",
+      body: JSON.stringify({ quantityDelta: -1 }),
+    });
     expect(u.body.updateCount).toBe(1);
     expect(u.body.warning).toMatch(/unlimited/);
     const after = await api(tok, `/1003/products/${unlimited.id}`);
     expect(after.body.unlimited).toBe(true);
     expect(after.body).not.toHaveProperty("quantity");
-    expect((await api(tok, `/1003/products/${counted.id}/inventory`, { method: "PUT", body: JSON.stringify({ quantityDelta: 1.5 }) })).status).toBe(400);
+    expect(
+      (await api(tok, `/1003/products/${counted.id}/inventory`, { method: "PUT", body: JSON.stringify({ quantityDelta: 1.5 }) }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -190,10 +234,16 @@ describe("Ecwid orders", () => {
     const missing = await api(tok, "/1003/orders/NOPE1");
     expect(missing.status).toBe(404);
     expect(missing.body.errorCode).toBe("ORDER_NOT_FOUND");
-    const bad = await api(tok, `/1003/orders/${first.id}`, { method: "PUT", body: JSON.stringify({ paymentStatus: "SORT_OF_PAID" }) });
+    const bad = await api(tok, `/1003/orders/${first.id}`, {
+      method: "PUT",
+      body: JSON.stringify({ paymentStatus: "SORT_OF_PAID" }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errorMessage).toMatch(/paymentStatus/);
-    const ok = await api(tok, `/1003/orders/${first.id}`, { method: "PUT", body: JSON.stringify({ fulfillmentStatus: "DELIVERED" }) });
+    const ok = await api(tok, `/1003/orders/${first.id}`, {
+      method: "PUT",
+      body: JSON.stringify({ fulfillmentStatus: "DELIVERED" }),
+    });
     expect(ok.body).toEqual({ updateCount: 1 });
     const after = await api(tok, `/1003/orders/${first.id}`);
     expect(after.body.fulfillmentStatus).toBe("DELIVERED");
@@ -212,24 +262,56 @@ describe("Ecwid orders", () => {
 });
 
 describe("Ecwid app storage", () => {
-  it("stores raw values per key with the documented 404", async () => {
+  const asJson = { "content-type": "application/json" };
+  it("stores values per key as the current docs say: JSON {value}, {success: true}, the documented 404", async () => {
     const { access_token: tok } = await h.control.installEcwid(1003, ALL);
     expect((await api(tok, "/1003/storage")).body).toEqual([]);
     const missing = await api(tok, "/1003/storage/settings");
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ error: "OTHER", errorMessage: "Key not found" });
-    const post = await api(tok, "/1003/storage/settings", { method: "POST", body: '{"theme":"dark"}', headers: { "content-type": "text/plain" } });
-    expect(post.body).toEqual({ updateCount: 1 });
+    const post = await api(tok, "/1003/storage/settings", {
+      method: "POST",
+      body: JSON.stringify({ value: '{"theme":"dark"}' }),
+      headers: asJson,
+    });
+    expect(post.body).toEqual({ success: true });
     expect((await api(tok, "/1003/storage/settings")).body).toEqual({ key: "settings", value: '{"theme":"dark"}' });
-    await api(tok, "/1003/storage/public", { method: "PUT", body: "hello", headers: { "content-type": "text/plain" } });
+    await api(tok, "/1003/storage/public", {
+      method: "PUT",
+      body: JSON.stringify({ value: "hello" }),
+      headers: { "content-type": "text/json" },
+    });
     expect((await api(tok, "/1003/storage")).body).toEqual([
       { key: "settings", value: '{"theme":"dark"}' },
       { key: "public", value: "hello" },
     ]);
-    expect((await api(tok, "/1003/storage/settings", { method: "DELETE" })).body).toEqual({ deleteCount: 1 });
+    expect((await api(tok, "/1003/storage/settings", { method: "DELETE" })).body).toEqual({ success: true });
     expect((await api(tok, "/1003/storage/settings")).status).toBe(404);
+    expect((await api(tok, "/1003/storage/settings", { method: "DELETE" })).status).toBe(404);
     const snapshot = await h.control.ecwidStore(1003);
     expect(snapshot.storage["storelink-sandbox"]).toEqual({ public: "hello" });
+  });
+
+  it("refuses other content types with 415 and writes without update_store_profile with 403", async () => {
+    const { access_token: tok } = await h.control.installEcwid(1003, ALL);
+    const plain = await api(tok, "/1003/storage/k", { method: "PUT", body: "raw", headers: { "content-type": "text/plain" } });
+    expect(plain.status).toBe(415);
+    const { access_token: readOnly } = await h.control.installEcwid(2048, ["read_catalog"]);
+    expect(
+      (await api(readOnly, "/2048/storage/k", { method: "PUT", body: JSON.stringify({ value: "v" }), headers: asJson })).status,
+    ).toBe(403);
+    expect((await api(readOnly, "/2048/storage/k")).status).toBe(404);
+  });
+});
+
+describe("Ecwid token info", () => {
+  it("GET /application/token answers the token's permissions; a public token is refused", async () => {
+    const t = await h.control.installEcwid(1003, ["read_catalog", "public_storefront"]);
+    const info = await api(t.access_token, "/1003/application/token");
+    expect(info.status).toBe(200);
+    expect([...info.body.permissions].sort()).toEqual(["public_storefront", "read_catalog", "read_store_profile"]);
+    expect(info.body.expires).toBeNull();
+    expect((await api(t.public_token!, "/1003/application/token")).status).toBe(403);
   });
 });
 

@@ -23,7 +23,12 @@ function decrypt(payload: string, clientSecret: string): Record<string, unknown>
 }
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 async function iframeSrc(storeId: number, query: string): Promise<{ status: number; html: string; src: URL | null }> {
@@ -52,9 +57,17 @@ describe("Control Panel host page", () => {
     const payloadParam = src.searchParams.get("payload")!;
     expect(payloadParam).toMatch(/^[A-Za-z0-9_-]+$/); // URL-safe base64
     const payload = decrypt(payloadParam, SECRET);
-    expect(payload).toMatchObject({ store_id: 1003, lang: "de", access_token: tokens.access_token, public_token: tokens.public_token, view_mode: "PAGE" });
+    expect(payload).toMatchObject({
+      store_id: 1003,
+      lang: "de",
+      access_token: tokens.access_token,
+      public_token: tokens.public_token,
+      view_mode: "PAGE",
+    });
     // The token in the payload works against the REST API.
-    const prof = await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/profile`, { headers: { authorization: `Bearer ${String(payload.access_token)}` } });
+    const prof = await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/profile`, {
+      headers: { authorization: `Bearer ${String(payload.access_token)}` },
+    });
     expect(prof.status).toBe(200);
     // A fresh IV every time.
     const again = await iframeSrc(1003, "");
@@ -68,7 +81,13 @@ describe("Control Panel host page", () => {
     const hex = r.src!.hash.slice(1);
     expect(hex).toMatch(/^[0-9a-f]+$/);
     const payload = JSON.parse(Buffer.from(hex, "hex").toString("utf8"));
-    expect(payload).toEqual({ store_id: 2048, lang: "en", access_token: tokens.access_token, view_mode: "PAGE", app_state: "tab=2" });
+    expect(payload).toEqual({
+      store_id: 2048,
+      lang: "en",
+      access_token: tokens.access_token,
+      view_mode: "PAGE",
+      app_state: "tab=2",
+    });
     expect(r.src!.search).toBe("");
   });
 
@@ -76,7 +95,9 @@ describe("Control Panel host page", () => {
     await h.control.installEcwid(1003);
     await h.control.revokeEcwidTokens(1003);
     const payload = decrypt((await iframeSrc(1003, "")).src!.searchParams.get("payload")!, SECRET);
-    const prof = await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/profile`, { headers: { authorization: `Bearer ${String(payload.access_token)}` } });
+    const prof = await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/profile`, {
+      headers: { authorization: `Bearer ${String(payload.access_token)}` },
+    });
     expect(prof.status).toBe(200);
   });
 
@@ -86,10 +107,25 @@ describe("Control Panel host page", () => {
     expect(r.html).toContain('data-testid="bridge-log"');
     expect(r.html).toContain(`${h.sandbox.urls.control}/__sandbox/bridge-messages`);
     // What the page script sends (a browser would preflight: check CORS too).
-    const pre = await fetch(`${h.sandbox.urls.control}/__sandbox/bridge-messages`, { method: "OPTIONS", headers: { origin: h.sandbox.urls["ecwid-my"], "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const pre = await fetch(`${h.sandbox.urls.control}/__sandbox/bridge-messages`, {
+      method: "OPTIONS",
+      headers: {
+        origin: h.sandbox.urls["ecwid-my"],
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
     expect(pre.headers.get("access-control-allow-origin")).toBe("*");
-    await fetch(`${h.sandbox.urls.control}/__sandbox/bridge-messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ storeId: "1003", ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 640 } }) });
-    await fetch(`${h.sandbox.urls.control}/__sandbox/bridge-messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ storeId: "2048", method: "ready" }) });
+    await fetch(`${h.sandbox.urls.control}/__sandbox/bridge-messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ storeId: "1003", ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 640 } }),
+    });
+    await fetch(`${h.sandbox.urls.control}/__sandbox/bridge-messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ storeId: "2048", method: "ready" }),
+    });
     const msgs = await h.control.bridgeMessages(1003);
     expect(msgs).toHaveLength(1);
     expect(msgs[0]).toMatchObject({ storeId: "1003", ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 640 } });
@@ -102,30 +138,65 @@ describe("Control Panel page script (run against a fake DOM)", () => {
     const { html } = await iframeSrc(1003, "");
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
     const frameWindow = {};
-    const el = (id: string) => ({ id, style: {} as Record<string, string>, textContent: "", children: [] as unknown[], contentWindow: id === "app-frame" ? frameWindow : undefined, appendChild(c: unknown) { this.children.push(c); } });
-    const nodes: Record<string, ReturnType<typeof el>> = { "app-frame": el("app-frame"), "bridge-log": el("bridge-log"), "cp-navigation": el("cp-navigation") };
+    const el = (id: string) => ({
+      id,
+      style: {} as Record<string, string>,
+      textContent: "",
+      children: [] as unknown[],
+      contentWindow: id === "app-frame" ? frameWindow : undefined,
+      appendChild(c: unknown) {
+        this.children.push(c);
+      },
+    });
+    const nodes: Record<string, ReturnType<typeof el>> = {
+      "app-frame": el("app-frame"),
+      "bridge-log": el("bridge-log"),
+      "bridge-errors": el("bridge-errors"),
+      "cp-navigation": el("cp-navigation"),
+    };
     let listener: ((e: { source: unknown; data: unknown }) => void) | undefined;
     const reported: Promise<Response>[] = [];
     const win = {
-      addEventListener: (type: string, fn: typeof listener) => { if (type === "message") listener = fn; },
+      addEventListener: (type: string, fn: typeof listener) => {
+        if (type === "message") listener = fn;
+      },
       document: { getElementById: (id: string) => nodes[id], createElement: () => ({ textContent: "" }) },
-      fetch: (url: string, init: RequestInit) => { const p = fetch(url, init); reported.push(p); return p; },
-      JSON, Date,
+      fetch: (url: string, init: RequestInit) => {
+        const p = fetch(url, init);
+        reported.push(p);
+        return p;
+      },
+      JSON,
+      Date,
     };
     runInNewContext(`(function(window, document, fetch){${script}})(w, w.document, w.fetch)`, { w: win, JSON, Date });
     const post = (data: unknown, source: unknown = frameWindow) => listener!({ source, data });
-    post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "ready" }));
-    post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 777 } }));
+    post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "ready", data: {} }));
+    post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: "777px" } }));
     post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "openPage", data: "products" }));
     post(JSON.stringify({ ecwidAppNs: "evil", method: "ready" }), {}); // not from the app iframe: ignored
-    post("not json");
+    expect(nodes["bridge-errors"]!.children).toHaveLength(0);
     expect(nodes["bridge-log"]!.children).toHaveLength(3);
-    expect((nodes["bridge-log"]!.children[1] as { textContent: string }).textContent).toContain('setSize {"height":777}');
+    expect((nodes["bridge-log"]!.children[1] as { textContent: string }).textContent).toContain('setSize {"height":"777px"}');
     expect(nodes["app-frame"]!.style.height).toBe("777px");
     expect(nodes["cp-navigation"]!.textContent).toContain("products");
+    // What an app that does not speak the SDK's format sends: each one is an error.
+    post("not json");
+    post({ ecwidAppNs: "storelink-sandbox", method: "ready", data: {} }); // an object, not a JSON string
+    post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "ready" })); // no data {}
+    post(JSON.stringify({ ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 640 } })); // bare number
+    expect(nodes["bridge-errors"]!.children).toHaveLength(4);
+    // The host assigns the height as given; a browser ignores a unitless number (the fake DOM keeps it).
+    expect(nodes["app-frame"]!.style.height).toBe(640);
     await Promise.all(reported);
     const msgs = await h.control.bridgeMessages(1003);
-    expect(msgs.map((m) => m.method)).toEqual(["ready", "setSize", "openPage"]);
+    expect(msgs.filter((m) => !m.error).map((m) => m.method)).toEqual(["ready", "setSize", "openPage"]);
+    expect(msgs.filter((m) => m.error).map((m) => m.error)).toEqual([
+      "not valid JSON",
+      "not a JSON string (the SDK posts JSON.stringify of the message)",
+      "ready must carry data {}",
+      'setSize height must be a CSS length string like "640px"',
+    ]);
   });
 });
 
@@ -162,10 +233,10 @@ describe("EcwidApp SDK script", () => {
     EcwidApp.closeAppPopup();
     expect(posted.every((p) => p.target === "*")).toBe(true);
     expect(posted.map((p) => JSON.parse(p.msg))).toEqual([
-      { ecwidAppNs: "storelink-sandbox", method: "ready" },
-      { ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 480 } },
-      { ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 700 } },
-      { ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: 900 } },
+      { ecwidAppNs: "storelink-sandbox", method: "ready", data: {} },
+      { ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: "480px" } },
+      { ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: "700px" } },
+      { ecwidAppNs: "storelink-sandbox", method: "setSize", data: { height: "900px" } },
       { ecwidAppNs: "storelink-sandbox", method: "openPage", data: "products" },
       { ecwidAppNs: "storelink-sandbox", method: "closeAppPopup" },
     ]);

@@ -21,7 +21,15 @@ const redirectUri = () => `${h.app.url}/api/ecwid/oauth/callback`;
 
 /** Loads the consent page, then submits it the way a browser would. */
 async function consent(opts: { scope: string; state?: string; storeId?: number; decision?: "install" | "cancel" }): Promise<URL> {
-  const page = await fetch(authorizeUrl({ client_id: CLIENT_ID, redirect_uri: redirectUri(), response_type: "code", scope: opts.scope, ...(opts.state ? { state: opts.state } : {}) }));
+  const page = await fetch(
+    authorizeUrl({
+      client_id: CLIENT_ID,
+      redirect_uri: redirectUri(),
+      response_type: "code",
+      scope: opts.scope,
+      ...(opts.state ? { state: opts.state } : {}),
+    }),
+  );
   expect(page.status).toBe(200);
   const htmlText = await page.text();
   const requestId = /name="request_id" value="([^"]+)"/.exec(htmlText)?.[1];
@@ -35,13 +43,30 @@ async function consent(opts: { scope: string; state?: string; storeId?: number; 
 }
 
 async function exchange(code: string, overrides: Record<string, string> = {}) {
-  const res = await fetch(new URL("/api/oauth/token", h.sandbox.urls["ecwid-my"]), form({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code, redirect_uri: redirectUri(), grant_type: "authorization_code", ...overrides }));
+  const res = await fetch(
+    new URL("/api/oauth/token", h.sandbox.urls["ecwid-my"]),
+    form({
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      code,
+      redirect_uri: redirectUri(),
+      grant_type: "authorization_code",
+      ...overrides,
+    }),
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 describe("Ecwid OAuth consent page", () => {
   it("renders an accessible page listing stores and scopes", async () => {
-    const res = await fetch(authorizeUrl({ client_id: CLIENT_ID, redirect_uri: redirectUri(), response_type: "code", scope: "read_catalog public_storefront" }));
+    const res = await fetch(
+      authorizeUrl({
+        client_id: CLIENT_ID,
+        redirect_uri: redirectUri(),
+        response_type: "code",
+        scope: "read_catalog public_storefront",
+      }),
+    );
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(text).toContain('<label for="store-1003">Sunrise Ceramics');
@@ -59,22 +84,46 @@ describe("Ecwid OAuth consent page", () => {
     ["response_type token", { response_type: "token" }, "Invalid response_type"],
     ["unknown scope", { scope: "read_catalog launch_missiles" }, "Unknown scope: launch_missiles"],
   ])("rejects %s with a 400 page", async (_name, override, message) => {
-    const res = await fetch(authorizeUrl({ client_id: CLIENT_ID, redirect_uri: redirectUri(), response_type: "code", scope: "read_catalog", ...override }));
+    const res = await fetch(
+      authorizeUrl({
+        client_id: CLIENT_ID,
+        redirect_uri: redirectUri(),
+        response_type: "code",
+        scope: "read_catalog",
+        ...override,
+      }),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain(message);
   });
 
   it("accepts a redirect_uri that is a sub-path of the registered URL only", async () => {
     await h.control.configureEcwidApp({ redirectUrl: `${h.app.url}/api/ecwid` });
-    const ok = await fetch(authorizeUrl({ client_id: CLIENT_ID, redirect_uri: `${h.app.url}/api/ecwid/oauth/callback`, response_type: "code", scope: "read_catalog" }));
+    const ok = await fetch(
+      authorizeUrl({
+        client_id: CLIENT_ID,
+        redirect_uri: `${h.app.url}/api/ecwid/oauth/callback`,
+        response_type: "code",
+        scope: "read_catalog",
+      }),
+    );
     expect(ok.status).toBe(200);
-    const outside = await fetch(authorizeUrl({ client_id: CLIENT_ID, redirect_uri: `${h.app.url}/api/other`, response_type: "code", scope: "read_catalog" }));
+    const outside = await fetch(
+      authorizeUrl({
+        client_id: CLIENT_ID,
+        redirect_uri: `${h.app.url}/api/other`,
+        response_type: "code",
+        scope: "read_catalog",
+      }),
+    );
     expect(outside.status).toBe(400);
   });
 
   it("rejects a scope the app is not configured for", async () => {
     await h.control.configureEcwidApp({ scopes: ["read_store_profile", "read_catalog"] });
-    const res = await fetch(authorizeUrl({ client_id: CLIENT_ID, redirect_uri: redirectUri(), response_type: "code", scope: "read_orders" }));
+    const res = await fetch(
+      authorizeUrl({ client_id: CLIENT_ID, redirect_uri: redirectUri(), response_type: "code", scope: "read_orders" }),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("read_orders");
   });
@@ -93,7 +142,12 @@ describe("Ecwid OAuth code flow", () => {
     expect(String(body.token_type).toLowerCase()).toBe("bearer");
     expect(body.store_id).toBe(1003);
     expect(body.email).toBe("owner@sunrise-ceramics.example");
-    expect(String(body.scope).split(" ").sort()).toEqual(["public_storefront", "read_catalog", "read_store_profile", "update_catalog"]);
+    expect(String(body.scope).split(" ").sort()).toEqual([
+      "public_storefront",
+      "read_catalog",
+      "read_store_profile",
+      "update_catalog",
+    ]);
     expect(body).not.toHaveProperty("refresh_token");
     expect(body).not.toHaveProperty("expires_in");
   });
@@ -116,7 +170,8 @@ describe("Ecwid OAuth code flow", () => {
   it("a second exchange of a code fails and disables the token issued by the first", async () => {
     const code = (await consent({ scope: "read_catalog" })).searchParams.get("code")!;
     const first = await exchange(code);
-    const api = (token: string) => fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/profile`, { headers: { authorization: `Bearer ${token}` } });
+    const api = (token: string) =>
+      fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/profile`, { headers: { authorization: `Bearer ${token}` } });
     expect((await api(String(first.body.access_token))).status).toBe(200);
     const second = await exchange(code);
     expect(second.status).toBe(400);

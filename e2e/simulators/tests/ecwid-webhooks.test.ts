@@ -23,7 +23,12 @@ function verify(req: RecordedRequest, secret = SECRET): boolean {
 
 describe("Ecwid webhooks", () => {
   it("delivers a signed event to the webhook URL with ?eventtype", async () => {
-    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "product.updated", entityId: 100300001, data: { source: "test" } });
+    const d = await h.control.sendWebhook({
+      storeId: 1003,
+      eventType: "product.updated",
+      entityId: 100300001,
+      data: { source: "test" },
+    });
     expect(d.status).toBe(200);
     expect(d.delivered).toBe(true);
     const req = h.app.requests.at(-1)!;
@@ -38,7 +43,11 @@ describe("Ecwid webhooks", () => {
   });
 
   it("application.* events carry entityId as a string", async () => {
-    await h.control.sendWebhook({ storeId: 2048, eventType: "application.subscriptionStatusChanged", data: { oldSubscriptionStatus: "TRIAL", newSubscriptionStatus: "ACTIVE" } });
+    await h.control.sendWebhook({
+      storeId: 2048,
+      eventType: "application.subscriptionStatusChanged",
+      data: { oldSubscriptionStatus: "TRIAL", newSubscriptionStatus: "ACTIVE" },
+    });
     const body = JSON.parse(h.app.requests.at(-1)!.body);
     expect(body.entityId).toBe("2048");
   });
@@ -104,5 +113,87 @@ describe("Ecwid webhooks", () => {
     await h.control.configureEcwidApp({ clientSecret: "another-secret-abcdefghijklmnop" });
     await h.control.sendWebhook({ storeId: 1003, eventType: "order.created", entityId: 3 });
     expect(verify(h.app.requests.at(-1)!, "another-secret-abcdefghijklmnop")).toBe(true);
+  });
+});
+
+describe("Ecwid webhook retries on the sandbox clock (Ecwid's schedule)", () => {
+  const MIN = 60_000;
+  beforeEach(async () => {
+    // The harness shortens retries for the tests above; these use Ecwid's real schedule.
+    await h.control.configureEcwid({
+      webhookRetryDelaysMs: [15 * MIN, 15 * MIN, 15 * MIN, 15 * MIN, 60 * MIN],
+      webhookMaxAttempts: 28,
+    });
+  });
+
+  it("retries at 15, 30, 45 min, 1 h, 2 h … 24 h with the original event and signature, then stops", async () => {
+    h.app.defaultStatus = 503;
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    const first = d.attempts[0]!.at;
+    for (let n = 1; n <= 27; n++) {
+      const current = (await h.control.webhooks(1003)).find((x) => x.id === d.id)!;
+      await h.control.setClock({ offsetMs: current.nextAttemptAt! - Date.now() + 10 });
+      await waitFor(async () =>
+        (await h.control.webhooks(1003)).find((x) => x.id === d.id)!.attempts.length > n ? true : undefined,
+      );
+    }
+    const final = (await h.control.webhooks(1003)).find((x) => x.id === d.id)!;
+    const minutes = final.attempts.slice(1).map((a) => Math.round((a.at - first) / MIN));
+    expect(minutes).toEqual([15, 30, 45, 60, ...Array.from({ length: 23 }, (_, i) => (i + 2) * 60)]);
+    expect(final.pending).toBe(false);
+    expect(new Set(h.app.requests.map((r) => r.body)).size).toBe(1);
+    expect(new Set(h.app.requests.map((r) => r.headers["x-ecwid-webhook-signature"])).size).toBe(1);
+  });
+
+  it("does not retry before the clock reaches the next attempt", async () => {
+    h.app.queue.push(500);
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    await h.control.setClock({ advanceMs: 14 * MIN });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.app.requests).toHaveLength(1);
+    await h.control.setClock({ advanceMs: MIN });
+    const done = await waitFor(async () => (await h.control.webhooks(1003)).find((x) => x.id === d.id && x.delivered));
+    expect(done.statuses).toEqual([500, 200]);
+  });
+
+  it("stamps events with the sandbox clock", async () => {
+    await h.control.setClock({ offsetMs: -20 * MIN });
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    expect(Date.now() / 1000 - d.body.eventCreated).toBeGreaterThan(19 * 60);
+  });
+
+  it("an ecwid-webhooks fault makes the app unreachable for that delivery only", async () => {
+    await h.control.addFault({
+      host: "ecwid-webhooks",
+      pathPattern: "/api/ecwid/webhooks",
+      bodyPattern: '"entityId":77',
+      drop: true,
+    });
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 77 });
+    expect(d.status).toBeNull();
+    expect(d.attempts[0]!.error).toMatch(/ECONNREFUSED/);
+    expect(h.app.requests).toHaveLength(0);
+    expect((await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 78 })).status).toBe(200);
+  });
+
+  it("a slow answer is a timeout, not a delivery", async () => {
+    await h.control.configureEcwid({ webhookTimeoutMs: 100 });
+    h.app.delayMs = 400;
+    const d = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    expect(d.status).toBeNull();
+    expect(d.delivered).toBe(false);
+    expect(d.attempts[0]!.error).toMatch(/timeout/i);
+  });
+
+  it("holds a delivery until released (Ecwid sends in no particular order)", async () => {
+    await h.control.holdWebhooks({ storeId: 1003, eventType: "application.uninstalled" });
+    const held = await h.control.sendWebhook({ storeId: 1003, eventType: "application.uninstalled" });
+    expect(held.held).toBe(true);
+    expect(held.attempts).toHaveLength(0);
+    expect((await h.control.sendWebhook({ storeId: 1003, eventType: "application.uninstalled" })).held).toBe(false);
+    expect(h.app.requests).toHaveLength(1);
+    const released = await h.control.releaseWebhook(held.id);
+    expect(released.status).toBe(200);
+    expect(JSON.parse(h.app.requests.at(-1)!.body).eventId).toBe(held.eventId);
   });
 });

@@ -12,7 +12,8 @@ describe("fault injection", () => {
   it("answers a status for `count` matching requests in the platform's error shape", async () => {
     const t = await h.control.installEcwid(1003);
     await h.control.addFault({ host: "ecwid-api", method: "GET", pathPattern: "/products", status: 503, count: 2 });
-    const get = () => fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/products`, { headers: { authorization: `Bearer ${t.access_token}` } });
+    const get = () =>
+      fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/products`, { headers: { authorization: `Bearer ${t.access_token}` } });
     const a = await get();
     expect(a.status).toBe(503);
     expect(((await a.json()) as any).errorCode).toBe("INTERNAL_ERROR");
@@ -22,7 +23,11 @@ describe("fault injection", () => {
 
   it("429 with Retry-After and a custom body", async () => {
     await h.control.addFault({ host: "elasticpath", pathPattern: "^/oauth/access_token$", status: 429, retryAfter: 7 });
-    const res = await fetch(`${h.sandbox.urls.elasticpath}/oauth/access_token`, { method: "POST", body: "grant_type=implicit&client_id=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await fetch(`${h.sandbox.urls.elasticpath}/oauth/access_token`, {
+      method: "POST",
+      body: "grant_type=implicit&client_id=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("7");
     expect(((await res.json()) as any).errors[0].status).toBe("429");
@@ -84,8 +89,10 @@ describe("counters", () => {
     expect(c.requests["elasticpath POST /oauth/access_token"]).toBe(2);
     expect(c.requests["ecwid-api GET /api/v3/:storeId/products/:productId"]).toBe(1);
     expect(c.requests["ecwid-api GET (unmatched)"]).toBe(1);
+    // Per Ecwid store, so a test sharing the sandbox can count its own store's calls.
+    expect(c.ecwidStoreRequests).toEqual({ "1003": 1 });
     await h.control.resetCounters();
-    expect(await h.control.counters()).toEqual({ tokenRequests: {}, requests: {} });
+    expect(await h.control.counters()).toEqual({ tokenRequests: {}, requests: {}, ecwidStoreRequests: {} });
   });
 });
 
@@ -93,7 +100,11 @@ describe("control API", () => {
   it("seeds extra Ecwid stores and reports state; reset restores the default seed", async () => {
     const s = await h.control.createEcwidStore({ name: "QA Store", productCount: 3, orderCount: 1, products: undefined });
     expect(s.productIds).toHaveLength(3);
-    const custom = await h.control.createEcwidStore({ id: 7777, products: [{ name: "Only one", sku: "ONE", price: 5, quantity: 2 }], orderCount: 0 });
+    const custom = await h.control.createEcwidStore({
+      id: 7777,
+      products: [{ name: "Only one", sku: "ONE", price: 5, quantity: 2 }],
+      orderCount: 0,
+    });
     expect(custom.storeId).toBe(7777);
     const snap = await h.control.ecwidStore(7777);
     expect(snap.products[0]).toMatchObject({ name: "Only one", sku: "ONE", quantity: 2, unlimited: false, inStock: true });

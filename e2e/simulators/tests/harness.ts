@@ -18,18 +18,29 @@ export interface FakeApp {
   /** Statuses to answer with, consumed in order; afterwards `defaultStatus`. */
   queue: number[];
   defaultStatus: number;
+  /** Answer this late (tests of the delivery timeout). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
 export async function startFakeApp(): Promise<FakeApp> {
-  const app: Omit<FakeApp, "url" | "close"> = { requests: [], queue: [], defaultStatus: 200 };
+  const app: Omit<FakeApp, "url" | "close"> = { requests: [], queue: [], defaultStatus: 200, delayMs: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      app.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(app.queue.shift() ?? app.defaultStatus, { "content-type": "text/plain" });
-      res.end("ok");
+      app.requests.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
+      const status = app.queue.shift() ?? app.defaultStatus;
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(status, { "content-type": "text/plain" });
+        res.end("ok");
+      }, app.delayMs);
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -64,6 +75,7 @@ export async function startHarness(): Promise<Harness> {
     app.requests.length = 0;
     app.queue.length = 0;
     app.defaultStatus = 200;
+    app.delayMs = 0;
   };
   await reset();
   return {
@@ -89,5 +101,9 @@ export async function waitFor<T>(fn: () => T | undefined | false | Promise<T | u
 }
 
 export function form(data: Record<string, string>): RequestInit {
-  return { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(data).toString() };
+  return {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(data).toString(),
+  };
 }

@@ -24,7 +24,14 @@ async function authorize(decision: "approve" | "deny", state?: string): Promise<
   expect(text).toContain("Lisbon Vintage Market");
   expect(text).toContain(">Approve</button>");
   const res = await fetch(new URL("/oauth/authorize", h.sandbox.urls.oauth2), {
-    ...form({ client_id: CLIENT.client_id, redirect_uri: redirectUri(), scope: "orders.read products.read", ...(state ? { state } : {}), shop_id: "shop-kyoto-tea", decision }),
+    ...form({
+      client_id: CLIENT.client_id,
+      redirect_uri: redirectUri(),
+      scope: "orders.read products.read",
+      ...(state ? { state } : {}),
+      shop_id: "shop-kyoto-tea",
+      decision,
+    }),
     redirect: "manual",
   });
   expect(res.status).toBe(302);
@@ -33,7 +40,9 @@ async function authorize(decision: "approve" | "deny", state?: string): Promise<
 
 async function tokenCall(body: Record<string, string>, basic = false) {
   const init = form(basic ? body : { ...CLIENT, ...body });
-  if (basic) (init.headers as Record<string, string>).authorization = `Basic ${Buffer.from(`${CLIENT.client_id}:${CLIENT.client_secret}`).toString("base64")}`;
+  if (basic)
+    (init.headers as Record<string, string>).authorization =
+      `Basic ${Buffer.from(`${CLIENT.client_id}:${CLIENT.client_secret}`).toString("base64")}`;
   const res = await fetch(`${h.sandbox.urls.oauth2}/oauth/token`, init);
   return { status: res.status, body: (await res.json()) as any };
 }
@@ -44,16 +53,30 @@ describe("generic OAuth2 provider", () => {
   it("authorization code flow with state, Basic client auth, resource API", async () => {
     const loc = await authorize("approve", "st-1");
     expect(loc.searchParams.get("state")).toBe("st-1");
-    const t = await tokenCall({ grant_type: "authorization_code", code: loc.searchParams.get("code")!, redirect_uri: redirectUri() }, true);
+    const t = await tokenCall(
+      { grant_type: "authorization_code", code: loc.searchParams.get("code")!, redirect_uri: redirectUri() },
+      true,
+    );
     expect(t.status).toBe(200);
-    expect(t.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, refresh_token_expires_in: 182 * 24 * 3600, scope: "orders.read products.read" });
+    expect(t.body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      refresh_token_expires_in: 182 * 24 * 3600,
+      scope: "orders.read products.read",
+    });
     expect(t.body.refresh_token).toBeTruthy();
     const s = await shop(t.body.access_token);
     expect(await s.json()).toEqual({ id: "shop-kyoto-tea", name: "Kyoto Tea House" });
-    const products = await fetch(`${h.sandbox.urls.oauth2}/api/products`, { headers: { authorization: `Bearer ${t.body.access_token}` } });
+    const products = await fetch(`${h.sandbox.urls.oauth2}/api/products`, {
+      headers: { authorization: `Bearer ${t.body.access_token}` },
+    });
     expect(((await products.json()) as any).total).toBe(2);
     // Codes are single use.
-    const again = await tokenCall({ grant_type: "authorization_code", code: loc.searchParams.get("code")!, redirect_uri: redirectUri() });
+    const again = await tokenCall({
+      grant_type: "authorization_code",
+      code: loc.searchParams.get("code")!,
+      redirect_uri: redirectUri(),
+    });
     expect(again).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 
@@ -64,10 +87,15 @@ describe("generic OAuth2 provider", () => {
   });
 
   it("invalid_client is 401, bad code is invalid_grant", async () => {
-    const bad = await fetch(`${h.sandbox.urls.oauth2}/oauth/token`, form({ client_id: CLIENT.client_id, client_secret: "x", grant_type: "authorization_code", code: "c" }));
+    const bad = await fetch(
+      `${h.sandbox.urls.oauth2}/oauth/token`,
+      form({ client_id: CLIENT.client_id, client_secret: "x", grant_type: "authorization_code", code: "c" }),
+    );
     expect(bad.status).toBe(401);
     expect(((await bad.json()) as any).error).toBe("invalid_client");
-    expect((await tokenCall({ grant_type: "authorization_code", code: "nope", redirect_uri: redirectUri() })).body.error).toBe("invalid_grant");
+    expect((await tokenCall({ grant_type: "authorization_code", code: "nope", redirect_uri: redirectUri() })).body.error).toBe(
+      "invalid_grant",
+    );
     expect((await tokenCall({ grant_type: "client_credentials" })).body.error).toBe("unsupported_grant_type");
   });
 
