@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import type { ApiOptions } from "./e2e/support/api-fixtures";
 import { testEnv } from "./e2e/support/test-env";
 
 // Debian's Chromium when present (no browser download is reachable here); Playwright's own otherwise.
 const chromiumPath = testEnv.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-export default defineConfig({
+export default defineConfig<ApiOptions>({
   testDir: "./e2e",
   testIgnore: ["**/simulators/**"],
   // Per app port, so side-by-side runs (different E2E_APP_PORT) keep their own traces and screenshots.
@@ -41,12 +42,23 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    // The unified-API specs again, against the standalone server (same Hono app, no Next router).
+    ...(testEnv.standaloneApiUrl
+      ? [
+          {
+            name: "api-standalone",
+            testMatch: /(api-(ecwid|elasticpath|oauth2)|security\/api-errors)\.spec\.ts/,
+            use: { ...devices["Desktop Chrome"], apiBaseURL: testEnv.standaloneApiUrl },
+            dependencies: ["setup"],
+          },
+        ]
+      : []),
   ],
   webServer: testEnv.local
     ? {
         command: "npx tsx --conditions=react-server e2e/support/serve.ts",
         url: `${testEnv.appUrl}/api/health`,
-        timeout: 240_000,
+        timeout: 600_000,
         reuseExistingServer: false,
         stdout: "pipe",
         stderr: "pipe",

@@ -27,7 +27,11 @@ export async function serverTime(appUrl: string, context: BrowserContext, path: 
 }
 
 /** Gzip KB of the scripts Storelink served while `open` ran (all frames), counted once per URL. */
-export async function firstLoadJsKb(page: Page, appUrl: string, open: () => Promise<void>): Promise<{ kb: number; files: number }> {
+export async function firstLoadJsKb(
+  page: Page,
+  appUrl: string,
+  open: () => Promise<void>,
+): Promise<{ kb: number; files: number }> {
   const sizes = new Map<string, number>();
   const pending: Promise<void>[] = [];
   const onResponse = (response: import("@playwright/test").Response) => {
@@ -73,7 +77,9 @@ export async function controlPanelReady(browser: Browser, hostUrl: string, runs:
       });
     });
     await page.goto(hostUrl);
-    await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, {
+      timeout: 30_000,
+    });
     const ms = await page.evaluate(() => {
       const frame = document.querySelector("iframe");
       const entry = performance.getEntriesByType("resource").find((e) => e.name === frame?.src);

@@ -27,14 +27,20 @@ async function throwAwayDatabase(): Promise<{ url: string; drop: () => Promise<v
 const TARGET_P95_MS = 100;
 
 const { url, drop } = await throwAwayDatabase();
-Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnop", STORELINK_VAULT_KEYS: `b:${Buffer.alloc(32, 1).toString("base64")}` });
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  AUTH_SECRET: "bench-secret-0123456789abcdefghijklmnop",
+  STORELINK_VAULT_KEYS: `b:${Buffer.alloc(32, 1).toString("base64")}`,
+});
 await applyMigrations(url);
 const db: DbClient = createPrismaClient(url);
 (globalThis as unknown as { storelinkDb?: DbClient }).storelinkDb = db;
 const seeding = Date.now();
 await seedConnections(db, ROWS);
 const kind = server ? "postgresql" : "pglite";
-console.log(`${server ? "PostgreSQL" : "PGlite"}: seeded ${ROWS.toLocaleString("en")} connections in ${((Date.now() - seeding) / 1000).toFixed(1)} s; ${RUNS} runs per case`);
+console.log(
+  `${server ? "PostgreSQL" : "PGlite"}: seeded ${ROWS.toLocaleString("en")} connections in ${((Date.now() - seeding) / 1000).toFixed(1)} s; ${RUNS} runs per case`,
+);
 
 const { listConnections, listFiltersSchema } = await import("../lib/connections/list");
 const cases: Record<string, Record<string, string>> = {
@@ -59,10 +65,21 @@ for (const [name, params] of Object.entries(cases)) {
   }
   times.sort((a, b) => a - b);
   results.push({ name, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) });
-  console.log(`${name.padEnd(40)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(40)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`,
+  );
 }
 const { cpus, loadavg } = await import("node:os");
-const report = { benchmark: "stores-query", database: kind, rows: ROWS, runs: RUNS, at: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg().map(round) }, targetP95Ms: TARGET_P95_MS, cases: results };
+const report = {
+  benchmark: "stores-query",
+  database: kind,
+  rows: ROWS,
+  runs: RUNS,
+  at: new Date().toISOString(),
+  machine: { cpus: cpus().length, loadavg: loadavg().map(round) },
+  targetP95Ms: TARGET_P95_MS,
+  cases: results,
+};
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(`bench/results/stores-query-${kind}.json`, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(
@@ -74,7 +91,10 @@ writeFileSync(
     "",
     "| case | p50 ms | p95 ms | verdict |",
     "|---|---|---|---|",
-    ...results.map((r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p95 <= TARGET_P95_MS ? `met by ${round(TARGET_P95_MS - r.p95)} ms` : `**missed by ${round(r.p95 - TARGET_P95_MS)} ms**`} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p95 <= TARGET_P95_MS ? `met by ${round(TARGET_P95_MS - r.p95)} ms` : `**missed by ${round(r.p95 - TARGET_P95_MS)} ms**`} |`,
+    ),
     "",
     `Machine: ${report.machine.cpus} CPUs, load average ${report.machine.loadavg.join(" / ")} at the end.`,
     "",

@@ -8,12 +8,13 @@
 //
 // Starts the e2e harness (fresh database, sandbox, the build at STORELINK_DIST_DIR) on E2E_APP_PORT /
 // E2E_SANDBOX_PORT (defaults 3225 / 5020), or reuses a running one given BENCH_APP_URL + BENCH_SANDBOX_URL
-// (it must have the harness's admin account). Writes bench/results/unified-api.{json,md}.
+// (it must have the harness's admin account). Writes bench/results/unified-api-harness.{json,md} (bench:api owns unified-api.*).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { controlPanelReady, firstLoadJsKb, serverTime, type Timing } from "./pages";
-import { percentile, round } from "./lib/stats";
+import { closedLoop, type LevelResult } from "./lib/load";
+import { round } from "./lib/stats";
 
 const reuse = process.env.BENCH_APP_URL && process.env.BENCH_SANDBOX_URL;
 if (reuse) {
@@ -45,56 +46,29 @@ const STORES_CASES: Record<string, string> = {
 const { testEnv, TEST_USERS } = await import("../e2e/support/test-env");
 const { SandboxControl } = await import("../e2e/simulators/control-client");
 
-type Sample = { ms: number; status: number };
-type Level = { concurrency: number; direct: LevelResult; floor: LevelResult; storelink: LevelResult; addedP50: number; addedP99: number; handlerP50: number; rpsRatio: number };
-type LevelResult = { concurrency: number; requests: number; ok: number; errors: Record<string, number>; seconds: number; p50: number; p99: number; mean: number; rps: number };
+type Level = {
+  concurrency: number;
+  direct: LevelResult;
+  floor: LevelResult;
+  storelink: LevelResult;
+  addedP50: number;
+  addedP99: number;
+  handlerP50: number;
+  rpsRatio: number;
+};
 
-const quantile = (sorted: number[], q: number) => percentile(sorted, q * 100);
-
-/** Closed-loop load: `concurrency` workers issue requests back to back until the cap or the deadline. */
-async function load(concurrency: number, maxRequests: number, send: (i: number) => Promise<number>, expected = 200): Promise<LevelResult> {
-  const samples: Sample[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  const deadline = t0 + MAX_MS;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < maxRequests && performance.now() < deadline) {
-        const i = next++;
-        const s = performance.now();
-        let status = 0;
-        try {
-          status = await send(i);
-        } catch {
-          status = -1;
-        }
-        samples.push({ ms: performance.now() - s, status });
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  const ok = samples.filter((s) => s.status === expected);
-  const sorted = ok.map((s) => s.ms).sort((a, b) => a - b);
-  const errors: Record<string, number> = {};
-  for (const s of samples) if (s.status !== expected) errors[String(s.status)] = (errors[String(s.status)] ?? 0) + 1;
-  return {
-    concurrency,
-    requests: samples.length,
-    ok: ok.length,
-    errors,
-    seconds: round(seconds),
-    p50: round(quantile(sorted, 0.5)),
-    p99: round(quantile(sorted, 0.99)),
-    mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
-    rps: round(ok.length / seconds),
-  };
-}
+const load = (concurrency: number, maxRequests: number, send: (i: number) => Promise<number>, expected = 200) =>
+  closedLoop(concurrency, { maxRequests, maxMs: MAX_MS, expected }, send);
 
 let harness: ChildProcess | null = null;
 
 /** The e2e harness in its own process group, so the sandbox and app it spawns are stopped with it. */
 function startHarness(): Promise<void> {
-  const child = spawn("npx", ["tsx", "--conditions=react-server", "e2e/support/serve.ts"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "e2e/support/serve.ts"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   harness = child;
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -104,7 +78,9 @@ function startHarness(): Promise<void> {
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`the harness exited (${code}) before the app was ready; rerun with BENCH_VERBOSE=1`)));
+    child.on("exit", (code) =>
+      reject(new Error(`the harness exited (${code}) before the app was ready; rerun with BENCH_VERBOSE=1`)),
+    );
   });
 }
 
@@ -146,18 +122,25 @@ async function main() {
   const { chromium } = await import("@playwright/test");
   const { SignInPage } = await import("../e2e/support/sign-in");
   const { connectOAuth2Store, createTokenInUi } = await import("../e2e/support/stores-oauth2");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined) });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+  });
   const context = await browser.newContext({ baseURL: testEnv.appUrl });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await new SignInPage(page).signIn(TEST_USERS.admin.email);
   const { token: first, connectionId } = await connectOAuth2Store(page, "lisbon");
-  const needed = LEVELS.reduce((n, c) => n + Math.ceil((MAX_REQUESTS[c] + 20) / PER_TOKEN), 0) + Math.ceil(COALESCE_REQUESTS / PER_TOKEN);
+  const needed =
+    LEVELS.reduce((n, c) => n + Math.ceil((MAX_REQUESTS[c] + 20) / PER_TOKEN), 0) + Math.ceil(COALESCE_REQUESTS / PER_TOKEN);
   const pool = [first];
   const settle = async () => {
     // The "shown once" dialog can still be open (or re-open on reload until its notice is consumed).
     const open = page.locator("dialog[open]");
-    if (await open.isVisible()) await open.getByRole("button", { name: "Done" }).click().catch(() => undefined);
+    if (await open.isVisible())
+      await open
+        .getByRole("button", { name: "Done" })
+        .click()
+        .catch(() => undefined);
     await open.waitFor({ state: "hidden", timeout: 10_000 });
   };
   await settle();
@@ -183,8 +166,19 @@ async function main() {
     // (no database, no upstream call): what any Next.js route handler costs before Storelink does anything.
     const f = await load(c, MAX_REQUESTS[c], () => getStatus(storelinkUrl, "slk_malformed"), 401);
     const s = await load(c, MAX_REQUESTS[c], (i) => getStatus(storelinkUrl, tokens[i % tokens.length]!));
-    levels.push({ concurrency: c, direct: d, floor: f, storelink: s, addedP50: round(s.p50 - d.p50), addedP99: round(s.p99 - d.p99), handlerP50: round(s.p50 - d.p50 - (f.p50 - d.p50)), rpsRatio: round(s.rps / d.rps) });
-    console.log(`c=${c}: direct p50 ${d.p50} ms p99 ${d.p99} ms ${d.rps} rps | Next floor p50 ${f.p50} ms | storelink p50 ${s.p50} ms p99 ${s.p99} ms ${s.rps} rps, errors ${JSON.stringify(s.errors)}`);
+    levels.push({
+      concurrency: c,
+      direct: d,
+      floor: f,
+      storelink: s,
+      addedP50: round(s.p50 - d.p50),
+      addedP99: round(s.p99 - d.p99),
+      handlerP50: round(s.p50 - d.p50 - (f.p50 - d.p50)),
+      rpsRatio: round(s.rps / d.rps),
+    });
+    console.log(
+      `c=${c}: direct p50 ${d.p50} ms p99 ${d.p99} ms ${d.rps} rps | Next floor p50 ${f.p50} ms | storelink p50 ${s.p50} ms p99 ${s.p99} ms ${s.rps} rps, errors ${JSON.stringify(s.errors)}`,
+    );
   }
 
   // Refresh coalescing: the provider expires every access token; 1,000 concurrent calls must cause one refresh.
@@ -193,20 +187,37 @@ async function main() {
   const before = (await sandbox.counters()).tokenRequests[clientId] ?? 0;
   await sandbox.expireOAuth2({ tokens: "access" });
   const t0 = performance.now();
-  const statuses = await Promise.all(Array.from({ length: COALESCE_REQUESTS }, (_, i) => getStatus(storelinkUrl, coalesceTokens[i % coalesceTokens.length]!).catch(() => -1)));
+  const statuses = await Promise.all(
+    Array.from({ length: COALESCE_REQUESTS }, (_, i) =>
+      getStatus(storelinkUrl, coalesceTokens[i % coalesceTokens.length]!).catch(() => -1),
+    ),
+  );
   const coalesceSeconds = (performance.now() - t0) / 1000;
   const after = (await sandbox.counters()).tokenRequests[clientId] ?? 0;
   const statusCounts: Record<string, number> = {};
   for (const s of statuses) statusCounts[String(s)] = (statusCounts[String(s)] ?? 0) + 1;
-  const coalescing = { requests: COALESCE_REQUESTS, tokenCalls: after - before, statuses: statusCounts, seconds: round(coalesceSeconds), clientErrors: { ...clientErrors } };
-  console.log(`coalescing: ${coalescing.tokenCalls} token call(s) for ${COALESCE_REQUESTS} concurrent requests, statuses ${JSON.stringify(statusCounts)}`);
+  const coalescing = {
+    requests: COALESCE_REQUESTS,
+    tokenCalls: after - before,
+    statuses: statusCounts,
+    seconds: round(coalesceSeconds),
+    clientErrors: { ...clientErrors },
+  };
+  console.log(
+    `coalescing: ${coalescing.tokenCalls} token call(s) for ${COALESCE_REQUESTS} concurrent requests, statuses ${JSON.stringify(statusCounts)}`,
+  );
 
   const pages = await measurePages(browser, context, page);
   await browser.close();
 
   const c16 = levels.find((l) => l.concurrency === 16)!;
   const worstStoresP95 = Math.max(...Object.values(pages.storesPage).map((t) => t.p95));
-  const verdict = (value: number, target: number) => ({ value, target, met: value <= target, by: round(Math.abs(target - value)) });
+  const verdict = (value: number, target: number) => ({
+    value,
+    target,
+    met: value <= target,
+    by: round(Math.abs(target - value)),
+  });
   const targets = {
     addedP50AtC16: verdict(c16.addedP50, TARGET.addedP50Ms),
     addedP99AtC16: verdict(c16.addedP99, TARGET.addedP99Ms),
@@ -216,14 +227,29 @@ async function main() {
   };
   const cpus = (await import("node:os")).cpus().length;
   const loadavg = (await import("node:os")).loadavg().map(round);
-  const result = { machine: { cpus, loadavg }, benchmark: "unified-api", at: new Date().toISOString(), app: testEnv.appUrl, endpoint: "GET /api/v1/products?limit=20 (OAuth2 sandbox store)", caps: { maxRequests: MAX_REQUESTS, maxMs: MAX_MS }, levels, coalescing, pages, targets };
+  const result = {
+    machine: { cpus, loadavg },
+    benchmark: "unified-api",
+    at: new Date().toISOString(),
+    app: testEnv.appUrl,
+    endpoint: "GET /api/v1/products?limit=20 (OAuth2 sandbox store)",
+    caps: { maxRequests: MAX_REQUESTS, maxMs: MAX_MS },
+    levels,
+    coalescing,
+    pages,
+    targets,
+  };
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/unified-api.json", `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync("bench/results/unified-api.md", markdown(result));
+  writeFileSync("bench/results/unified-api-harness.json", `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync("bench/results/unified-api-harness.md", markdown(result));
   console.log(markdown(result));
 }
 
-async function measurePages(browser: import("@playwright/test").Browser, context: import("@playwright/test").BrowserContext, page: import("@playwright/test").Page) {
+async function measurePages(
+  browser: import("@playwright/test").Browser,
+  context: import("@playwright/test").BrowserContext,
+  page: import("@playwright/test").Page,
+) {
   const seeded = process.env.E2E_SEED_CONNECTIONS ?? "0";
   const storesPage: Record<string, Timing> = {};
   for (const [name, path] of Object.entries(STORES_CASES)) {
@@ -243,13 +269,22 @@ async function measurePages(browser: import("@playwright/test").Browser, context
   const cpPage = await (await browser.newContext()).newPage();
   const controlPanel = await firstLoadJsKb(cpPage, testEnv.appUrl, async () => void (await cpPage.goto(hostUrl)));
   const cpReady = await controlPanelReady(browser, hostUrl, PAGE_RUNS);
-  console.log(`first-load JS: dashboard ${dashboard.kb} KB, Control Panel page ${controlPanel.kb} KB (gzip); CP ready p50 ${cpReady.p50} ms`);
+  console.log(
+    `first-load JS: dashboard ${dashboard.kb} KB, Control Panel page ${controlPanel.kb} KB (gzip); CP ready p50 ${cpReady.p50} ms`,
+  );
   return { seededConnections: Number(seeded), storesPage, firstLoadJs: { dashboard, controlPanel }, controlPanelReady: cpReady };
 }
 
 type PagesResult = Awaited<ReturnType<typeof measurePages>>;
 
-function markdown(r: { machine: { cpus: number; loadavg: number[] }; at: string; pages: PagesResult; levels: Level[]; coalescing: { requests: number; tokenCalls: number; statuses: Record<string, number>; clientErrors: Record<string, number> }; targets: Record<string, { value: number; target: number; met: boolean; by: number }> }): string {
+function markdown(r: {
+  machine: { cpus: number; loadavg: number[] };
+  at: string;
+  pages: PagesResult;
+  levels: Level[];
+  coalescing: { requests: number; tokenCalls: number; statuses: Record<string, number>; clientErrors: Record<string, number> };
+  targets: Record<string, { value: number; target: number; met: boolean; by: number }>;
+}): string {
   const row = (l: (typeof r.levels)[number]) =>
     `| ${l.concurrency} | ${l.direct.p50} / ${l.direct.p99} | ${l.floor.p50} / ${l.floor.p99} | ${l.storelink.p50} / ${l.storelink.p99} | +${l.addedP50} / +${l.addedP99} | +${l.handlerP50} | ${round(l.storelink.p50 / l.direct.p50)}× / ${round(l.storelink.p99 / l.direct.p99)}× | ${l.direct.rps} | ${l.floor.rps} | ${l.storelink.rps} | ${l.rpsRatio}× | ${l.storelink.ok}/${l.storelink.requests} |`;
   const t = (name: string, v: { value: number; target: number; met: boolean; by: number }, unit: string) =>
@@ -264,7 +299,11 @@ function markdown(r: { machine: { cpus: number; loadavg: number[] }; at: string;
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...r.levels.map(row),
     "",
-    `Refresh coalescing: ${r.coalescing.tokenCalls} upstream token call(s) for ${r.coalescing.requests} concurrent requests on an expired access token (statuses: ${Object.entries(r.coalescing.statuses).map(([k, v]) => `${k}×${v}`).join(", ")}; -1 = client-side failure: ${JSON.stringify(r.coalescing.clientErrors)}).`,
+    `Refresh coalescing: ${r.coalescing.tokenCalls} upstream token call(s) for ${r.coalescing.requests} concurrent requests on an expired access token (statuses: ${Object.entries(
+      r.coalescing.statuses,
+    )
+      .map(([k, v]) => `${k}×${v}`)
+      .join(", ")}; -1 = client-side failure: ${JSON.stringify(r.coalescing.clientErrors)}).`,
     "",
     `Machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadavg.join(" / ")} at the end (the app, its PGlite database, the sandbox and this client share them).`,
     "",

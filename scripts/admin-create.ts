@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDb, createPrismaClient } from "@/lib/db-client";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/sessions";
+import { clearEmailLimit } from "@/lib/auth/throttle";
 import { databaseUrl } from "./db/url";
 import { loadDemoEnv } from "./lib/script-env";
 
@@ -36,11 +38,22 @@ try {
     create: { email, name, passwordHash, role: role ?? "OWNER" },
     update: { passwordHash, active: true, ...(role && { role }) },
   });
-  await db.signInThrottle.deleteMany({ where: { key: `email:${email}` } });
+  // A reset also lifts the per-email sign-in limit (an owner resetting a locked-out admin's password).
+  await clearEmailLimit(db, email);
   await db.auditEvent.create({
-    data: { action: existing ? "user.password_reset" : "user.created", actorEmail: "cli", targetType: "user", targetId: user.id, data: { role: user.role } },
+    data: {
+      action: existing ? "user.password_reset" : "user.created",
+      actorEmail: "cli",
+      targetType: "user",
+      targetId: user.id,
+      data: { role: user.role },
+    },
   });
-  console.log(`${existing ? "Reset" : "Created"} ${user.role} ${email}`);
+  // A password reset also ends the account's sessions: whoever knew the old password is signed out.
+  const ended = existing ? await revokeUserSessions(db, user.id) : 0;
+  console.log(
+    `${existing ? "Reset" : "Created"} ${user.role} ${email}${ended ? ` (ended ${ended} session${ended === 1 ? "" : "s"})` : ""}`,
+  );
   if (!input.data.password) console.log(`Password (shown once): ${password}`);
 } finally {
   await closeDb(db);

@@ -10,6 +10,9 @@ const env = {
   E2E_SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? "4990",
   STORELINK_DIST_DIR: process.env.STORELINK_DIST_DIR ?? ".next-screenshots",
 };
-const result = spawnSync("npx", ["playwright", "test", "e2e/screenshots.spec.ts", "--workers=1", ...process.argv.slice(2)], { stdio: "inherit", env });
+const result = spawnSync("npx", ["playwright", "test", "e2e/screenshots.spec.ts", "--workers=1", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env,
+});
 if (result.status === 0) console.log("Screenshots written to docs/screenshots/");
 process.exit(result.status ?? 1);

@@ -5,7 +5,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import type { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { Pool } from "pg";
 
 const require = createRequire(import.meta.url);
 const filters = { externalTables: [], externalEnums: [] };
@@ -58,11 +60,26 @@ async function pglite(dataDir: string | undefined): Promise<Closable> {
 
 async function adapterFor(url: string): Promise<Closable> {
   if (url.startsWith("pglite:")) return pglite(url.slice("pglite:".length));
-  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaPg: PgFactory } = await import("@prisma/adapter-pg");
   const { default: pg } = await import("pg");
   // Our own pool, so closing it releases the database (CREATE DATABASE … TEMPLATE needs it idle).
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  return { factory: new PrismaPg(pool), close: () => pool.end() };
+  return { factory: scriptsSentWhole(new PgFactory(pool), pool), close: () => pool.end() };
+}
+
+// @prisma/adapter-pg runs a migration script by splitting it on every ";", which cuts a dollar-quoted function
+// body (the read-cache trigger) in pieces. pg's simple query protocol takes several statements in one string, as
+// psql and PGlite's exec do, so the adapter it connects sends each migration whole.
+function scriptsSentWhole(factory: PrismaPg, pool: Pool) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 async function withEngine<T>(open: () => Promise<Closable>, fn: (engine: Engine) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 // Child processes for the demo and the e2e server: started with their output prefixed, stopped together.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
 
 const children = new Set<ChildProcess>();
 // Children started in their own process group: stopped as a group, so `npx`'s own children go too.
@@ -11,9 +12,13 @@ export function start(
   args: string[],
   env: NodeJS.ProcessEnv,
   readyLine?: RegExp,
-  options: { ownGroup?: boolean } = {},
+  options: {
+    ownGroup?: boolean;
+    /** Also keep every line in this file (the e2e leak scan reads the app's log). */ logFile?: string;
+  } = {},
 ): Promise<ChildProcess> {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: !!options.ownGroup });
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
   if (options.ownGroup) groups.add(child);
   children.add(child);
   child.on("exit", () => children.delete(child));
@@ -23,6 +28,7 @@ export function start(
       for (const line of chunk.toString().split("\n")) {
         if (!line.trim()) continue;
         process.stdout.write(`[${name}] ${line}\n`);
+        log?.write(`${line}\n`);
         if (!ready && readyLine?.test(line)) {
           ready = true;
           resolve(child);
