@@ -13,7 +13,7 @@ export default defineConfig<ApiOptions>({
   outputDir: testEnv.E2E_APP_PORT === 3100 ? "test-results/artifacts" : `test-results/artifacts-${testEnv.E2E_APP_PORT}`,
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  retries: testEnv.E2E_RETRIES,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [

@@ -17,6 +17,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//)
     .optional(),
   CHROMIUM_PATH: z.string().optional(),
+  /** Retries per failed browser test (CI sets 1); a test that passes on a retry is listed as flaky, not hidden. */
+  E2E_RETRIES: z.coerce.number().int().min(0).max(3).default(0),
   /** Benchmarks: synthetic connections the local harness adds to its fresh database (scripts/seed-connections.ts). */
   E2E_SEED_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Accounts on a remote target (the local harness creates its own). */
