@@ -11,9 +11,17 @@ let skipped = 0;
 const failures = [];
 const flaky = [];
 
-const firstLine = (text) => String(text ?? "").split("\n").find((line) => line.trim()) ?? "";
+const firstLine = (text) =>
+  String(text ?? "")
+    .split("\n")
+    .find((line) => line.trim()) ?? "";
 const unescapeXml = (text) =>
-  text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 for (const file of existsSync(dir) ? readdirSync(dir) : []) {
   const text = readFileSync(join(dir, file), "utf8");
@@ -25,8 +33,7 @@ for (const file of existsSync(dir) ? readdirSync(dir) : []) {
     skipped += r.numPendingTests + (r.numTodoTests ?? 0);
     for (const suite of r.testResults ?? []) {
       const failedTests = (suite.assertionResults ?? []).filter((t) => t.status === "failed");
-      for (const t of failedTests)
-        failures.push(`${run}: ${suite.name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      for (const t of failedTests) failures.push(`${run}: ${suite.name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
       // A file that failed to load or whose hooks threw has no failed test of its own.
       if (suite.status === "failed" && failedTests.length === 0) {
         failed += 1;
@@ -43,7 +50,9 @@ for (const file of existsSync(dir) ? readdirSync(dir) : []) {
       skipped += skip;
       passed += tests - failuresCount - errors - skip;
     }
-    for (const match of text.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"[^>]*>\s*<(failure|error) message="([^"]*)"/g)) {
+    for (const match of text.matchAll(
+      /<testcase name="([^"]*)" classname="([^"]*)"[^>]*>\s*<(failure|error) message="([^"]*)"/g,
+    )) {
       failures.push(`${run}: ${unescapeXml(match[2])} > ${unescapeXml(match[1])}: ${firstLine(unescapeXml(match[4]))}`);
     }
   }

@@ -80,27 +80,21 @@ test.describe("Ecwid OAuth install @ecwid", () => {
 });
 
 test.describe("Ecwid OAuth without state, and App Market installs (issue 16.9) @ecwid", () => {
-  // One test turns the sandbox's state echo off for everyone: run these one at a time.
-  test.describe.configure({ mode: "serial" });
   test.use({ storageState: storageStatePath("admin") });
 
   test("a callback without state is bound to its flow by the nonce in redirect_uri", async ({ page }) => {
-    await sandbox.configureEcwid({ echoOAuthState: false });
-    try {
-      const store = await freshEcwidStore();
-      let callback = "";
-      page.on("request", (r) => {
-        if (r.url().includes("/api/ecwid/oauth/callback")) callback = r.url();
-      });
-      await installThroughConsent(page, store.name);
-      await expect(page.getByRole("heading", { name: "Store connected" })).toBeVisible();
-      await expect(page.getByLabel("Unified access token")).toBeVisible();
-      const url = new URL(callback);
-      expect(url.searchParams.has("state")).toBe(false);
-      expect(url.pathname).toMatch(/^\/api\/ecwid\/oauth\/callback\/[\w-]+$/);
-    } finally {
-      await sandbox.configureEcwid({ echoOAuthState: true });
-    }
+    // Only this store's consent drops `state`: installs in other workers keep the sandbox's default.
+    const store = await freshEcwidStore({ echoOAuthState: false });
+    let callback = "";
+    page.on("request", (r) => {
+      if (r.url().includes("/api/ecwid/oauth/callback")) callback = r.url();
+    });
+    await installThroughConsent(page, store.name);
+    await expect(page.getByRole("heading", { name: "Store connected" })).toBeVisible();
+    await expect(page.getByLabel("Unified access token")).toBeVisible();
+    const url = new URL(callback);
+    expect(url.searchParams.has("state")).toBe(false);
+    expect(url.pathname).toMatch(/^\/api\/ecwid\/oauth\/callback\/[\w-]+$/);
   });
 
   test("a path nonce that is not this browser's flow is refused", async ({ request }) => {

@@ -11,8 +11,7 @@ import { storageStatePath, testEnv } from "./support/test-env";
 const MINUTE = 60_000;
 
 test.use({ storageState: storageStatePath("admin") });
-// These tests move the sandbox's clock, which every worker shares.
-test.describe.configure({ mode: "serial" });
+// Each test moves its own store's clock only: other workers' stores keep real time.
 
 const deliveryOf = async (storeId: number, eventId: string) =>
   (await sandbox.webhooks(storeId)).find((d) => d.eventId === eventId);
@@ -30,7 +29,7 @@ test.describe("Ecwid webhook delivery @ecwid", () => {
     const eventId = randomUUID();
     const orderId = `RETRY${randomUUID().slice(0, 5).toUpperCase()}`;
     // The event happens 20 minutes ago (sandbox time) while the app is down for it.
-    await sandbox.setClock({ offsetMs: -20 * MINUTE });
+    await sandbox.setClock({ storeId: store.storeId, offsetMs: -20 * MINUTE });
     try {
       await sandbox.addFault({ host: "ecwid-webhooks", pathPattern: "/api/ecwid/webhooks", bodyPattern: eventId, drop: true });
       const first = await sandbox.sendWebhook({
@@ -44,7 +43,7 @@ test.describe("Ecwid webhook delivery @ecwid", () => {
       expect(first.nextAttemptAt! - first.attempts[0]!.at).toBe(15 * MINUTE);
     } finally {
       // Back to real time: 20 minutes pass, so the 15-minute retry falls due.
-      await sandbox.setClock({ offsetMs: 0 });
+      await sandbox.setClock({ storeId: store.storeId, offsetMs: 0 });
     }
     await expect.poll(async () => (await deliveryOf(store.storeId, eventId))?.statuses).toEqual([null, 200]);
     const delivery = (await deliveryOf(store.storeId, eventId))!;
@@ -70,11 +69,11 @@ test.describe("Ecwid webhook delivery @ecwid", () => {
     const store = await connectEcwidStore(page);
     // The merchant uninstalls a minute ago; Ecwid's delivery of that event is late.
     await sandbox.holdWebhooks({ storeId: store.storeId, eventType: "application.uninstalled" });
-    await sandbox.setClock({ offsetMs: -MINUTE });
+    await sandbox.setClock({ storeId: store.storeId, offsetMs: -MINUTE });
     try {
       await sandbox.uninstallEcwid(store.storeId);
     } finally {
-      await sandbox.setClock({ offsetMs: 0 });
+      await sandbox.setClock({ storeId: store.storeId, offsetMs: 0 });
     }
     const held = (await sandbox.webhooks(store.storeId)).find((d) => d.eventType === "application.uninstalled");
     expect(held?.held).toBe(true);

@@ -1,30 +1,19 @@
 import { expect, test, type Request } from "@playwright/test";
-import {
-  connectThroughUi,
-  elasticPathUrl,
-  grantOf,
-  sandbox,
-  seedEpStore,
-  tokenRequestsFor,
-} from "./support/elasticpath-fixtures";
+import { connectThroughUi, elasticPathUrl, grantOf, seedEpStore, tokenRequestsFor } from "./support/elasticpath-fixtures";
 import { storageStatePath } from "./support/test-env";
 
-// Token lifetime is a sandbox-wide setting: these tests run one at a time and restore it afterwards.
-// Other Elastic Path specs running meanwhile only see tokens renewed more often, which they must survive.
-test.describe.configure({ mode: "default" });
+// Each test seeds its own store with a short token lifetime: other specs running meanwhile keep the
+// sandbox's hour-long tokens (a sandbox-wide setting made their exact token counts flaky).
 test.use({ storageState: storageStatePath("admin") });
 
 const LIFETIME_S = 3;
 
 test.describe("token expiry during a session @elasticpath", () => {
-  test.beforeEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: LIFETIME_S }));
-  test.afterEach(() => sandbox.configureElasticPath({ tokenLifetimeSeconds: 3600 }));
-
   test("server side: an expired client_credentials token is re-minted once per expiry and the pages keep working", async ({
     page,
   }) => {
     test.slow(); // connects through the UI, then waits out two token lifetimes
-    const store = await seedEpStore();
+    const store = await seedEpStore({ tokenLifetimeSeconds: LIFETIME_S });
     const { connectionId } = await connectThroughUi(page, store);
     await page.goto(`/stores/${connectionId}/keys`);
     await expect(page.getByTestId("key-row")).toHaveCount(1);
@@ -47,7 +36,7 @@ test.describe("token expiry during a session @elasticpath", () => {
   });
 
   test("browser side: the preview asks for a new implicit token before the old one expires", async ({ page }) => {
-    const store = await seedEpStore({ productCount: 4 });
+    const store = await seedEpStore({ productCount: 4, tokenLifetimeSeconds: LIFETIME_S });
     const { connectionId } = await connectThroughUi(page, store);
     const ep = new URL(await elasticPathUrl()).origin;
     const epRequests: Request[] = [];

@@ -31,7 +31,8 @@ export function clearTimers(ctx: SandboxContext): void {
   ctx.timers.clear();
 }
 
-/** The sandbox clock: real time plus the offset a test set through POST /__sandbox/clock. */
-export function sandboxNow(ctx: SandboxContext): number {
-  return Date.now() + ctx.state.ecwid.clockOffsetMs;
+/** The sandbox clock (of one store's events, when given): real time plus the offsets set through POST /__sandbox/clock. */
+export function sandboxNow(ctx: SandboxContext, storeId?: number): number {
+  const { clockOffsetMs, storeClockOffsetsMs } = ctx.state.ecwid;
+  return Date.now() + clockOffsetMs + (storeId === undefined ? 0 : (storeClockOffsetsMs.get(storeId) ?? 0));
 }

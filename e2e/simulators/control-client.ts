@@ -110,6 +110,8 @@ export class SandboxControl {
       productCount?: number;
       orderCount?: number;
       products?: Record<string, unknown>[];
+      /** false: consent for this store redirects without `state`. */
+      echoOAuthState?: boolean;
     } = {},
   ) {
     return this.call<{ storeId: number; name: string; email: string; productIds: number[]; orderIds: string[] }>(
@@ -200,8 +202,11 @@ export class SandboxControl {
     return this.call("POST", `/webhooks/${deliveryId}/release`, {});
   }
 
-  /** Move the sandbox clock (webhook timestamps, retry schedule): set an offset from real time, or advance it. */
-  setClock(move: { offsetMs?: number; advanceMs?: number }): Promise<{ offsetMs: number; now: number }> {
+  /**
+   * Move the sandbox clock (webhook timestamps, retry schedule): set an offset from real time, or advance it.
+   * With storeId only that store's events move: tests running in parallel must pass one.
+   */
+  setClock(move: { storeId?: number; offsetMs?: number; advanceMs?: number }): Promise<{ offsetMs: number; now: number }> {
     return this.call("POST", "/clock", move);
   }
 
@@ -229,6 +234,8 @@ export class SandboxControl {
       name?: string;
       rateLimitPerSecond?: number;
       maxReservedRateLimit?: number;
+      /** This store's token lifetime (the sandbox-wide one otherwise): parallel tests never share it. */
+      tokenLifetimeSeconds?: number;
       productCount?: number;
       publish?: boolean;
       defaultCurrency?: "USD" | "JPY" | "KWD";

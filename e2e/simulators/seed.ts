@@ -62,6 +62,7 @@ export function createState(opts: SeedOptions): SandboxState {
       app: defaultEcwidApp(opts),
       config: defaultEcwidConfig(),
       clockOffsetMs: 0,
+      storeClockOffsetsMs: new Map(),
       webhookHolds: [],
       stores: new Map(),
       codes: new Map(),
@@ -121,7 +122,7 @@ export function applyDefaultSeed(state: SandboxState, opts: SeedOptions): void {
     e.config = defaultEcwidConfig();
     e.clockOffsetMs = 0;
     e.webhookHolds.length = 0;
-    for (const m of [e.stores, e.codes, e.tokens, e.consents, e.rateWindows, e.events]) m.clear();
+    for (const m of [e.stores, e.codes, e.tokens, e.consents, e.rateWindows, e.events, e.storeClockOffsetsMs]) m.clear();
     e.deliveries.length = 0;
     const ep = state.elasticpath;
     ep.tokenLifetimeSeconds = 3600;
@@ -199,6 +200,8 @@ export interface EcwidStoreSeed {
   orderCount?: number;
   products?: Partial<EcwidProduct>[];
   theme?: Theme;
+  /** false: consent for this store redirects without `state` (one store, so parallel tests are unaffected). */
+  echoOAuthState?: boolean;
 }
 
 export function seedEcwidStore(state: SandboxState, seed: EcwidStoreSeed): EcwidStore {
@@ -214,6 +217,7 @@ export function seedEcwidStore(state: SandboxState, seed: EcwidStoreSeed): Ecwid
     orders: [],
     storage: new Map(),
     installation: null,
+    ...(seed.echoOAuthState === undefined ? {} : { echoOAuthState: seed.echoOAuthState }),
     nextProductId: id * 100000 + 1,
     nextOrderNumber: 1001,
   };
@@ -312,6 +316,8 @@ export interface EpStoreSeed {
   name?: string;
   rateLimitPerSecond?: number;
   maxReservedRateLimit?: number;
+  /** Tokens of this store's keys live this long (tests that wait out an expiry set it on their own store). */
+  tokenLifetimeSeconds?: number;
   productCount?: number;
   /** false: catalogs and rules exist but nothing was ever published (the shopper catalog answers 404). */
   publish?: boolean;
@@ -356,6 +362,7 @@ export function seedEpStore(state: SandboxState, seed: EpStoreSeed): { store: Ep
     name: seed.name ?? `EP Store ${id}`,
     rateLimitPerSecond: seed.rateLimitPerSecond ?? 25,
     maxReservedRateLimit: seed.maxReservedRateLimit ?? 100,
+    ...(seed.tokenLifetimeSeconds ? { tokenLifetimeSeconds: seed.tokenLifetimeSeconds } : {}),
     keys: [],
     products: [],
     pricebookId: deterministicUuid(`${id}:pricebook`),

@@ -101,7 +101,9 @@ async function handle(
   const match = router.match(method, url.pathname);
   const { state } = ctx;
   if (host !== "control") {
-    const routeName = match && match !== "method-not-allowed" ? match.route.pattern : "(unmatched)";
+    // A path that exists with another method is named (a GET on the token endpoint is a finding in itself).
+    const routeName =
+      match === "method-not-allowed" ? `${url.pathname} (method not allowed)` : match ? match.route.pattern : "(unmatched)";
     const key = `${host} ${method} ${routeName}`;
     state.counters.requests[key] = (state.counters.requests[key] ?? 0) + 1;
     const ecwidStore = host === "ecwid-api" ? /^\/api\/v3\/([^/]+)/.exec(url.pathname)?.[1] : undefined;

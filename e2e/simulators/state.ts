@@ -128,6 +128,8 @@ export interface EcwidStore {
   /** App storage, isolated per app (client_id → key → value). */
   storage: Map<string, Map<string, string>>;
   installation: EcwidInstallation | null;
+  /** Whether consent for this store echoes `state` (the sandbox-wide config when unset). */
+  echoOAuthState?: boolean;
   nextProductId: number;
   nextOrderNumber: number;
 }
@@ -242,6 +244,11 @@ export interface EcwidState {
   events: Map<string, WebhookEvent>;
   /** The sandbox clock runs at Date.now() + this; webhook timestamps and retries follow it. */
   clockOffsetMs: number;
+  /**
+   * One store's clock, on top of the sandbox's: browser tests run in parallel on one sandbox, and a test that
+   * moved everyone's clock back made another test's uninstall look older than its install (stale, ignored).
+   */
+  storeClockOffsetsMs: Map<number, number>;
   webhookHolds: WebhookHold[];
 }
 
@@ -311,6 +318,8 @@ export interface EpStore {
   name: string;
   rateLimitPerSecond: number;
   maxReservedRateLimit: number;
+  /** This store's token lifetime, when a test set one (the sandbox-wide setting otherwise). */
+  tokenLifetimeSeconds?: number;
   keys: EpKey[];
   products: EpProduct[];
   pricebookId: string;

@@ -14,9 +14,14 @@ export const ECWID_CLIENT_SECRET = SANDBOX_ECWID_CLIENT_SECRET;
 export { APP_SCOPES };
 
 /** A store of its own for each test (tests run in parallel against one sandbox: never reset it). */
-export async function freshEcwidStore(opts: { install?: boolean; scopes?: string[] } = {}) {
+export async function freshEcwidStore(opts: { install?: boolean; scopes?: string[]; echoOAuthState?: boolean } = {}) {
   const name = `E2E Store ${randomBytes(4).toString("hex")}`;
-  const store = await sandbox.createEcwidStore({ name, productCount: 25, orderCount: 4 });
+  const store = await sandbox.createEcwidStore({
+    name,
+    productCount: 25,
+    orderCount: 4,
+    ...(opts.echoOAuthState === undefined ? {} : { echoOAuthState: opts.echoOAuthState }),
+  });
   const tokens = opts.install ? await sandbox.installEcwid(store.storeId, opts.scopes ?? APP_SCOPES) : null;
   return { ...store, name, tokens };
 }

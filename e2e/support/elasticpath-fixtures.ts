@@ -10,7 +10,13 @@ export type SeededEpStore = { storeId: string; name: string; key: { id: string; 
 
 /** A new, isolated Elastic Path store in the sandbox with one application key. */
 export async function seedEpStore(
-  seed: { productCount?: number; maxReservedRateLimit?: number; rateLimitPerSecond?: number; publish?: boolean } = {},
+  seed: {
+    productCount?: number;
+    maxReservedRateLimit?: number;
+    rateLimitPerSecond?: number;
+    tokenLifetimeSeconds?: number;
+    publish?: boolean;
+  } = {},
 ): Promise<SeededEpStore> {
   const tag = randomBytes(4).toString("hex");
   return sandbox.createElasticPathStore({ id: `e2e-ep-${tag}`, name: `E2E EP ${tag}`, ...seed });

@@ -18,7 +18,10 @@ export default class PathsReporter implements Reporter {
   onEnd(result: FullResult) {
     const flaky = (this.root?.allTests() ?? [])
       .filter((test) => test.outcome() === "flaky")
-      .map((test) => `${test.location.file.replace(`${process.cwd()}/`, "")}:${test.location.line} > ${test.titlePath().filter(Boolean).join(" > ")}`);
+      .map(
+        (test) =>
+          `${test.location.file.replace(`${process.cwd()}/`, "")}:${test.location.line} > ${test.titlePath().filter(Boolean).join(" > ")}`,
+      );
     mkdirSync("test-results", { recursive: true });
     writeFileSync(FLAKY_REPORT, flaky.map((line) => `${line}\n`).join(""));
     if (flaky.length) console.log(`\nFlaky (failed, then passed on a retry):\n${flaky.map((line) => `  ${line}`).join("\n")}`);

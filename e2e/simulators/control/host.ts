@@ -34,6 +34,7 @@ const EcwidStoreBody = z.object({
   productCount: z.number().int().min(0).max(1000).optional(),
   orderCount: z.number().int().min(0).max(1000).optional(),
   products: z.array(z.record(z.string(), z.unknown())).optional(),
+  echoOAuthState: z.boolean().optional(),
 });
 
 const EcwidAppBody = z.object({
@@ -107,6 +108,7 @@ function summary(ctx: SandboxContext) {
         name: s.name,
         rateLimitPerSecond: s.rateLimitPerSecond,
         maxReservedRateLimit: s.maxReservedRateLimit,
+        tokenLifetimeSeconds: s.tokenLifetimeSeconds ?? elasticpath.tokenLifetimeSeconds,
         keys: s.keys.map((k) => ({
           id: k.id,
           name: k.name,
@@ -263,13 +265,30 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
   });
   // The sandbox clock: webhook timestamps and Ecwid's retry schedule follow it. The app under test keeps
   // real time, so to make an event look old to it, set the clock back first, then advance it.
-  router.add("GET", `${P}/clock`, () => json(200, { offsetMs: state.ecwid.clockOffsetMs, now: sandboxNow(ctx) }));
+  // With storeId, only that store's events follow the move (parallel tests each move their own store's clock).
+  const clockOf = (storeId: number | undefined) => ({
+    offsetMs: storeId === undefined ? state.ecwid.clockOffsetMs : (state.ecwid.storeClockOffsetsMs.get(storeId) ?? 0),
+    now: sandboxNow(ctx, storeId),
+  });
+  router.add("GET", `${P}/clock`, (req) => {
+    const storeId = req.query.get("storeId");
+    return json(200, clockOf(storeId ? Number(storeId) : undefined));
+  });
   router.add("POST", `${P}/clock`, (req) => {
-    const b = parse(z.object({ offsetMs: z.number().int().optional(), advanceMs: z.number().int().min(0).optional() }), req);
-    if (b.offsetMs !== undefined) state.ecwid.clockOffsetMs = b.offsetMs;
-    if (b.advanceMs !== undefined) state.ecwid.clockOffsetMs += b.advanceMs;
+    const b = parse(
+      z.object({
+        storeId: z.number().int().optional(),
+        offsetMs: z.number().int().optional(),
+        advanceMs: z.number().int().min(0).optional(),
+      }),
+      req,
+    );
+    const { offsetMs } = clockOf(b.storeId);
+    const next = (b.offsetMs ?? offsetMs) + (b.advanceMs ?? 0);
+    if (b.storeId === undefined) state.ecwid.clockOffsetMs = next;
+    else state.ecwid.storeClockOffsetsMs.set(b.storeId, next);
     rearmAll(ctx);
-    return json(200, { offsetMs: state.ecwid.clockOffsetMs, now: sandboxNow(ctx) });
+    return json(200, clockOf(b.storeId));
   });
   router.add("POST", `${P}/ecwid/webhooks/hold`, (req) => {
     const b = parse(
@@ -325,6 +344,7 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
         name: z.string().min(1).optional(),
         rateLimitPerSecond: z.number().int().positive().optional(),
         maxReservedRateLimit: z.number().int().min(0).optional(),
+        tokenLifetimeSeconds: z.number().int().min(1).optional(),
         productCount: z.number().int().min(0).max(1000).optional(),
         publish: z.boolean().optional(),
         defaultCurrency: z.enum(["USD", "JPY", "KWD"]).optional(),
@@ -349,9 +369,11 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
       }),
       req,
     );
-    if (b.tokenLifetimeSeconds !== undefined) state.elasticpath.tokenLifetimeSeconds = b.tokenLifetimeSeconds;
+    // With storeId, the lifetime is that store's own; without, the sandbox-wide default.
+    if (b.tokenLifetimeSeconds !== undefined && !b.storeId) state.elasticpath.tokenLifetimeSeconds = b.tokenLifetimeSeconds;
     for (const s of state.elasticpath.stores.values()) {
       if (b.storeId && s.id !== b.storeId) continue;
+      if (b.storeId && b.tokenLifetimeSeconds !== undefined) s.tokenLifetimeSeconds = b.tokenLifetimeSeconds;
       if (b.rateLimitPerSecond !== undefined) s.rateLimitPerSecond = b.rateLimitPerSecond;
       if (b.maxReservedRateLimit !== undefined) s.maxReservedRateLimit = b.maxReservedRateLimit;
     }

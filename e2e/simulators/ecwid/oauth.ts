@@ -125,18 +125,19 @@ function consentSubmit(ctx: SandboxContext, req: Req): Reply {
   const consent = ecwid.consents.get(form.get("request_id") ?? "");
   if (!consent) return errorPage(400, "Authorization request expired", "Start the installation again from the application.");
   ecwid.consents.delete(consent.id);
-  if (form.get("decision") !== "install") {
-    return redirect(withParams(consent.redirectUri, { error: "access_denied", state: echoed(ctx, consent.state) }));
-  }
   const storeId = Number(form.get("store_id"));
+  if (form.get("decision") !== "install") {
+    return redirect(withParams(consent.redirectUri, { error: "access_denied", state: echoed(ctx, storeId, consent.state) }));
+  }
   if (!ecwid.stores.has(storeId)) return errorPage(400, "Unknown store", `Store ${form.get("store_id") ?? ""} does not exist.`);
   const code = issueCode(ctx, consent.redirectUri, storeId, consent.scopes);
-  return redirect(withParams(consent.redirectUri, { code, state: echoed(ctx, consent.state) }));
+  return redirect(withParams(consent.redirectUri, { code, state: echoed(ctx, storeId, consent.state) }));
 }
 
 /** Ecwid does not document whether it echoes `state` (platform-facts §1): the sandbox can do either. */
-function echoed(ctx: SandboxContext, state: string | undefined): string | undefined {
-  return ctx.state.ecwid.config.echoOAuthState ? state : undefined;
+function echoed(ctx: SandboxContext, storeId: number, state: string | undefined): string | undefined {
+  const { stores, config } = ctx.state.ecwid;
+  return (stores.get(storeId)?.echoOAuthState ?? config.echoOAuthState) ? state : undefined;
 }
 
 export function issueCode(ctx: SandboxContext, redirectUri: string, storeId: number, scopes: string[]): string {

@@ -4,7 +4,8 @@
 // docs.ecwid.com/build-apps/webhook-automations/setup-webhooks/how-to-process-webhooks: only
 // 200/201/202/204/209 count as delivered; 3 s to connect, 10 s to answer; retries at 15, 30, 45 min,
 // 1 h, 2 h … 24 h, each the same event with the same eventCreated and signature. The schedule runs on
-// the sandbox clock (context.ts sandboxNow), so a test moves the clock instead of waiting.
+// the sandbox clock (context.ts sandboxNow; a store's own clock when one is set), so a test moves the clock
+// instead of waiting.
 // Ecwid sends webhooks "not in any particular order" (developers.ecwid.com processing-webhooks): a
 // hold queues deliveries for a store until the test releases them, to deliver one late.
 import { createHmac } from "node:crypto";
@@ -49,7 +50,7 @@ export async function sendWebhook(ctx: SandboxContext, input: SendWebhookInput):
   } else {
     const isApp = input.eventType.startsWith("application.");
     // "old": older than Ecwid's whole retry schedule (24 h; 48 h in an older page), so only a replay can send it.
-    const now = Math.floor(sandboxNow(ctx) / 1000);
+    const now = Math.floor(sandboxNow(ctx, input.storeId) / 1000);
     const created = variant === "old" ? now - 72 * 3600 : now;
     event = {
       eventId: input.eventId ?? uuid(),
@@ -117,7 +118,7 @@ function arm(ctx: SandboxContext, d: WebhookDelivery): void {
   if (previous) clearTimeout(previous);
   byId.delete(d.id);
   if (!d.pending || d.held || d.nextAttemptAt === null) return;
-  const armed = schedule(ctx, Math.max(0, d.nextAttemptAt - sandboxNow(ctx)), () => {
+  const armed = schedule(ctx, Math.max(0, d.nextAttemptAt - sandboxNow(ctx, d.storeId)), () => {
     byId.delete(d.id);
     // A reset between attempts removes the delivery from state; don't resurrect it.
     if (!ctx.state.ecwid.deliveries.includes(d)) return;
@@ -155,7 +156,7 @@ function agentFor(connectMs: number): Agent {
 async function attempt(ctx: SandboxContext, d: WebhookDelivery): Promise<void> {
   const cfg = ctx.state.ecwid.config;
   const started = Date.now();
-  const at = sandboxNow(ctx);
+  const at = sandboxNow(ctx, d.storeId);
   const headers: Record<string, string> = {
     "content-type": "application/json; charset=UTF-8",
     "user-agent": "Ecwid-Webhooks-Sandbox",

@@ -35,7 +35,8 @@ function accessToken(ctx: SandboxContext, req: Req): Reply {
   const store = ep.stores.get(key.storeId)!;
   const limited = rateLimited(ctx, store);
   if (limited) return limited;
-  const expires = nowSeconds() + ep.tokenLifetimeSeconds;
+  const lifetime = store.tokenLifetimeSeconds ?? ep.tokenLifetimeSeconds;
+  const expires = nowSeconds() + lifetime;
   const token: EpToken = {
     token: randomToken(30),
     storeId: store.id,
@@ -49,7 +50,7 @@ function accessToken(ctx: SandboxContext, req: Req): Reply {
   return json(200, {
     expires,
     identifier: grant,
-    expires_in: ep.tokenLifetimeSeconds,
+    expires_in: lifetime,
     access_token: token.token,
     token_type: "Bearer",
   });

@@ -162,6 +162,16 @@ describe("Ecwid webhook retries on the sandbox clock (Ecwid's schedule)", () => 
     expect(Date.now() / 1000 - d.body.eventCreated).toBeGreaterThan(19 * 60);
   });
 
+  it("a store's own clock moves that store's events only", async () => {
+    const { storeId: otherStore } = await h.control.createEcwidStore();
+    const moved = await h.control.setClock({ storeId: 1003, offsetMs: -20 * MIN });
+    expect(moved.offsetMs).toBe(-20 * MIN);
+    const own = await h.control.sendWebhook({ storeId: 1003, eventType: "order.updated", entityId: 1 });
+    const other = await h.control.sendWebhook({ storeId: otherStore, eventType: "order.updated", entityId: 1 });
+    expect(Date.now() / 1000 - own.body.eventCreated).toBeGreaterThan(19 * 60);
+    expect(Date.now() / 1000 - other.body.eventCreated).toBeLessThan(60);
+  });
+
   it("an ecwid-webhooks fault makes the app unreachable for that delivery only", async () => {
     await h.control.addFault({
       host: "ecwid-webhooks",

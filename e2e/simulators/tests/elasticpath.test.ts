@@ -81,6 +81,18 @@ describe("Elastic Path tokens", () => {
     expect(expired.body.errors[0].detail).toBe("Unable to validate access token");
   });
 
+  it("a store's own lifetime applies to that store's keys only", async () => {
+    const short = await h.control.createElasticPathStore({ tokenLifetimeSeconds: 2 });
+    const own = await token({
+      grant_type: "client_credentials",
+      client_id: short.key.client_id,
+      client_secret: short.key.client_secret,
+    });
+    expect(own.body.expires_in).toBe(2);
+    const other = await token({ grant_type: "client_credentials", ...(await defaultCreds()) });
+    expect(other.body.expires_in).toBe(3600);
+  });
+
   it("updates last_used_at when a token is minted from a key", async () => {
     expect((await h.control.elasticPathKeys("ep-demo-store"))[0]!.lastUsedAt).toBeNull();
     await adminToken();

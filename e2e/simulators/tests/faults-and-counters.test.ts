@@ -83,12 +83,14 @@ describe("counters", () => {
     });
     await fetch(`${h.sandbox.urls["ecwid-api"]}/api/v3/1003/products/5`);
     await fetch(`${h.sandbox.urls["ecwid-api"]}/nope`);
+    await fetch(`${h.sandbox.urls.oauth2}/oauth/token`);
     const c = await h.control.counters();
     expect(c.tokenRequests[k.clientId]).toBe(2);
     expect(c.tokenRequests["oauth2-sandbox"]).toBe(1);
     expect(c.requests["elasticpath POST /oauth/access_token"]).toBe(2);
     expect(c.requests["ecwid-api GET /api/v3/:storeId/products/:productId"]).toBe(1);
     expect(c.requests["ecwid-api GET (unmatched)"]).toBe(1);
+    expect(c.requests["oauth2 GET /oauth/token (method not allowed)"]).toBe(1);
     // Per Ecwid store, so a test sharing the sandbox can count its own store's calls.
     expect(c.ecwidStoreRequests).toEqual({ "1003": 1 });
     await h.control.resetCounters();
