@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { apiBaseUrl, expect, test } from "./support/api-fixtures";
@@ -198,12 +198,30 @@ test("raw passthrough reaches the platform API with credentials, and nothing els
 });
 
 test("an upstream 429 is passed on with its Retry-After (normalized and raw)", async ({ request }) => {
-  await sandbox().addFault({ host: "oauth2", method: "GET", pathPattern: "/api/products", status: 429, retryAfter: 7, count: 1 });
-  const normalized = await request.get("/api/v1/products", { headers: auth() });
+  // The provider's paths name no shop, and this file runs in two projects at once (and beside other OAuth2
+  // specs): each fault matches a query only this call sends (an instant of its own, a probe tag).
+  const since = new Date(Date.UTC(2001, 0, 1) + randomInt(1e9)).toISOString();
+  await sandbox().addFault({
+    host: "oauth2",
+    method: "GET",
+    pathPattern: `updated_since=${encodeURIComponent(since)}`,
+    status: 429,
+    retryAfter: 7,
+    count: 1,
+  });
+  const normalized = await request.get(`/api/v1/products?updatedSince=${since}`, { headers: auth() });
   await expectProblem(normalized, 429, "upstream_rate_limited");
   expect(normalized.headers()["retry-after"]).toBe("7");
-  await sandbox().addFault({ host: "oauth2", method: "GET", pathPattern: "/api/orders", status: 429, retryAfter: 9, count: 1 });
-  const raw = await request.get("/api/v1/raw/api/orders", { headers: auth() });
+  const probe = randomBytes(4).toString("hex");
+  await sandbox().addFault({
+    host: "oauth2",
+    method: "GET",
+    pathPattern: `probe=${probe}`,
+    status: 429,
+    retryAfter: 9,
+    count: 1,
+  });
+  const raw = await request.get(`/api/v1/raw/api/orders?probe=${probe}`, { headers: auth() });
   expect(raw.status()).toBe(429);
   expect(raw.headers()["retry-after"]).toBe("9");
 });

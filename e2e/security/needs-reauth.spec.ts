@@ -41,8 +41,20 @@ test("three dropped connections to the OAuth2 token endpoint leave the store DEG
   page,
 }) => {
   test.skip(!testEnv.local, "injects faults into the local sandbox");
-  const { connectionId } = await connectOAuth2Store(page, "lisbon");
-  await sandbox.addFault({ host: "oauth2", method: "POST", pathPattern: "/oauth/token", drop: true, count: 3 });
+  // A shop of its own, and a fault that matches only this connection's refresh token (a dropped request never
+  // reaches the provider, so the token is not rotated and all three attempts carry it): other workers' code
+  // exchanges and refreshes go through.
+  const { connectionId, shopId } = await connectOAuth2Store(page, "coimbra");
+  const refreshToken = (await sandbox.oauth2Tokens(shopId)).refresh.at(-1);
+  expect(refreshToken).toMatch(/^rt_/);
+  await sandbox.addFault({
+    host: "oauth2",
+    method: "POST",
+    pathPattern: "/oauth/token",
+    bodyPattern: `refresh_token=${refreshToken}`,
+    drop: true,
+    count: 3,
+  });
   await page.goto(`/stores/${connectionId}`);
   for (let i = 0; i < 3; i++) {
     await page.getByRole("button", { name: "Refresh now" }).click();

@@ -335,6 +335,11 @@ export class SandboxControl {
   }
 
   /** Expire access and/or refresh tokens now (all, or the one given). */
+  /** One OAuth2 shop's live access and refresh tokens (not expired, not rotated away), oldest first. */
+  oauth2Tokens(shopId: string): Promise<{ access: string[]; refresh: string[] }> {
+    return this.call("GET", `/oauth2/tokens?shopId=${encodeURIComponent(shopId)}`);
+  }
+
   expireOAuth2(
     opts: { tokens?: "access" | "refresh" | "both"; token?: string; shopId?: string } = {},
   ): Promise<{ expired: number }> {

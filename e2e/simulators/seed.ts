@@ -575,8 +575,8 @@ function defaultShops(): OAuth2Shop[] {
         },
       ],
     },
-    // One more shop per integrator spec, so parallel specs never re-connect each other's store.
-    ...["Braga Books", "Faro Surf"].map((name) => ({
+    // One more shop per integrator or security spec, so parallel specs never re-connect each other's store.
+    ...["Braga Books", "Faro Surf", "Coimbra Clocks"].map((name) => ({
       id: `shop-${name.toLowerCase().replace(" ", "-")}`,
       name,
       products: [

@@ -524,6 +524,17 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
     if (which !== "access") expire(state.oauth2.refreshTokens.values());
     return json(200, { expired: n });
   });
+  // One shop's live tokens, oldest first: a test scopes a fault or an expiry to its own connection with them.
+  router.add("GET", `${P}/oauth2/tokens`, (req) => {
+    const shopId = req.query.get("shopId") ?? "";
+    const now = Date.now();
+    const live = <T extends { token: string; shopId: string; expiresAt: number }>(tokens: Iterable<T>, usable = (_: T) => true) =>
+      [...tokens].filter((t) => t.shopId === shopId && t.expiresAt > now && usable(t)).map((t) => t.token);
+    return json(200, {
+      access: live(state.oauth2.accessTokens.values()),
+      refresh: live(state.oauth2.refreshTokens.values(), (t) => t.rotatedAt === null),
+    });
+  });
   router.add("POST", `${P}/oauth2/grants`, (req) => {
     const b = parse(
       z.object({ clientId: z.string().optional(), shopId: z.string().optional(), scope: z.string().optional() }),
