@@ -113,6 +113,16 @@ const schema = z.object({
     .max(10)
     .default(0),
   /**
+   * Sign-in attempts per client address per day from browsers that never signed in as that email (then the
+   * address waits a day). Raise it where many people share one address (an office NAT, a test suite).
+   */
+  SIGN_IN_ADDRESS_LIMIT: z.coerce
+    .number({ error: "must be a whole number of attempts per day" })
+    .int("must be a whole number of attempts per day")
+    .min(10)
+    .max(100_000)
+    .default(100),
+  /**
    * Hosts that admin-entered platform URLs (an Elastic Path custom base URL) may name although they are on
    * private or loopback addresses, or plain http: the sandboxes in the demo and the tests. Unset: none.
    */

@@ -34,6 +34,9 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: appUrl,
   // Tests drive renewals themselves and count token requests; the scheduler has its own unit tests.
   STORELINK_SCHEDULER: "off",
+  // Every browser here signs in from 127.0.0.1: the suite spends ~65 attempts of the address's daily budget,
+  // and CI's retries could spend the rest. The 100-a-day default has its own unit test.
+  SIGN_IN_ADDRESS_LIMIT: "1000",
   // The unified API standalone too (same process: PGlite serves one), so the API specs run against both.
   STORELINK_API_SERVER: "on",
   API_PORT: String(testEnv.E2E_APP_PORT + 1),
@@ -77,7 +80,10 @@ await start(
 await start(
   "storelink",
   "npx",
-  ["next", "start", "-H", "127.0.0.1", "-p", String(testEnv.E2E_APP_PORT)],
+  // Idle keep-alive connections stay open 65 s, not Node's 5: a client that reuses a connection the moment
+  // the server closes it gets ECONNRESET (seen in lifecycle-oauth2 under load). Clients and proxies (60 s on
+  // most load balancers) should be the side that closes first.
+  ["next", "start", "-H", "127.0.0.1", "-p", String(testEnv.E2E_APP_PORT), "--keepAliveTimeout", "65000"],
   env,
   /Ready|started server/i,
   { logFile: harnessLogPath() },

@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { DbClient } from "@/lib/db-client";
+import { env } from "@/lib/env";
 import { addressKey } from "@/lib/http/client-address";
 
 // Sign-in limits, after rate-limiter-flexible's "login endpoint protection" recipe and OWASP's device
@@ -9,7 +10,8 @@ import { addressKey } from "@/lib/http/client-address";
 // - A browser that signed in successfully as this email before (a valid device cookie, device-cookie.ts)
 //   has a budget of its own: 5 attempts per 15 minutes. Failures elsewhere never lock it.
 // - Every other attempt counts per email (5 per 15 minutes, then 15 minutes blocked) and per client address
-//   (100 per day, then a day blocked: slow guessing from one place across many emails).
+//   (SIGN_IN_ADDRESS_LIMIT, 100 by default, per day, then a day blocked: slow guessing from one place across
+//   many emails).
 //
 // Attempts are counted before the password is checked (consume first), so parallel guesses cannot slip
 // past the limit; a success gives its points back. Counters live in the database (RateLimiterPrisma, one
@@ -18,7 +20,7 @@ import { addressKey } from "@/lib/http/client-address";
 export const SIGN_IN_LIMITS = {
   device: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   email: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
-  address: { points: 100, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 },
+  address: { points: env.SIGN_IN_ADDRESS_LIMIT, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 },
 } as const;
 
 type Limiter = keyof typeof SIGN_IN_LIMITS;
