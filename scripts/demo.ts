@@ -56,7 +56,13 @@ await start(
   { ...env, SANDBOX_APP_URL: APP_URL },
   /sandbox ready/,
 );
-await start("storelink", "npx", ["next", "start", "-p", String(PORT)], env, /unified API also listening/i);
+await start(
+  "storelink",
+  "npx",
+  ["next", "start", "-p", String(PORT), "--keepAliveTimeout", "65000"],
+  env,
+  /unified API also listening/i,
+);
 
 console.log(`
 ────────────────────────────────────────────────────────────────────

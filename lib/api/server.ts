@@ -32,6 +32,9 @@ export function startApiServer(options: { port: number; hostname?: string; insid
       reject(error);
       return;
     }
+    // Idle keep-alive connections stay open 65 s (Node's default is 5 s): a client or load balancer that
+    // reuses a connection the moment the server closes it gets a reset, so they should close first.
+    Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
     server.once("error", reject);
   });
 }
