@@ -9,12 +9,15 @@ import { storageStatePath } from "../support/test-env";
 
 const SAMPLES = 15;
 const ATTEMPTS_PER_ACCOUNT = 5; // the per-email limit for unknown browsers allows five failures
-const MAX_MEDIAN_GAP = 0.25;
+// The leak this guards against was an 8× difference (a gap of 0.88): skipping the hash comparison for one
+// kind of account. Load from the other worker on a 2-core machine moved medians by up to 28% with no leak
+// at all (CI flaked at 0.25), so the bound sits between the two, on each kind's lower quartile: the
+// least-disturbed attempts, which is also what an attacker repeating attempts would look at.
+const MAX_GAP = 0.5;
 
-const median = (values: number[]) => {
+const lowerQuartile = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted[Math.floor((sorted.length - 1) / 4)]!;
 };
 
 let attempt = 0;
@@ -84,18 +87,22 @@ test.describe("sign-in timing does not reveal which accounts exist @security", (
     }
     await request.dispose();
 
-    const medians = { existing: median(times.existing), deactivated: median(times.deactivated), unknown: median(times.unknown) };
+    const quartiles = {
+      existing: lowerQuartile(times.existing),
+      deactivated: lowerQuartile(times.deactivated),
+      unknown: lowerQuartile(times.unknown),
+    };
     console.log(
-      `sign-in medians (ms): ${JSON.stringify(Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`,
+      `sign-in lower quartiles (ms): ${JSON.stringify(Object.fromEntries(Object.entries(quartiles).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`,
     );
     const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(a, b);
     expect(
-      gap(medians.existing, medians.unknown),
-      `existing ${medians.existing} ms vs unknown ${medians.unknown} ms`,
-    ).toBeLessThanOrEqual(MAX_MEDIAN_GAP);
+      gap(quartiles.existing, quartiles.unknown),
+      `existing ${quartiles.existing} ms vs unknown ${quartiles.unknown} ms`,
+    ).toBeLessThanOrEqual(MAX_GAP);
     expect(
-      gap(medians.deactivated, medians.unknown),
-      `deactivated ${medians.deactivated} ms vs unknown ${medians.unknown} ms`,
-    ).toBeLessThanOrEqual(MAX_MEDIAN_GAP);
+      gap(quartiles.deactivated, quartiles.unknown),
+      `deactivated ${quartiles.deactivated} ms vs unknown ${quartiles.unknown} ms`,
+    ).toBeLessThanOrEqual(MAX_GAP);
   });
 });
