@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setTestEnv } from "@/testing/lifecycle";
 import { createTestDatabase, type TestDatabase } from "@/testing/test-db";
 import { admitSignIn, clearEmailLimit, SIGN_IN_LIMITS, signInSucceeded, type SignInAttempt } from "./throttle";
+
+setTestEnv(); // the address budget comes from env (SIGN_IN_ADDRESS_LIMIT, default 100)
 
 // F5: rate-limiter-flexible counters in the database. Failures from anywhere lock an email for unknown
 // browsers only; a browser with a device cookie keeps its own budget; an address is limited across emails.
@@ -44,6 +47,7 @@ describe("sign-in limits", () => {
   });
 
   it("an address is limited across emails (slow guessing from one place)", async () => {
+    expect(SIGN_IN_LIMITS.address.points).toBe(100);
     for (let i = 0; i < SIGN_IN_LIMITS.address.points; i++)
       expect(await admitted(attempt({ email: `user${i}@x.test` }))).toBe(true);
     expect(await admitted(attempt({ email: "fresh@x.test" }))).toBe(false);

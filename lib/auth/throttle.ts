@@ -17,11 +17,16 @@ import { addressKey } from "@/lib/http/client-address";
 // past the limit; a success gives its points back. Counters live in the database (RateLimiterPrisma, one
 // table on PGlite and PostgreSQL alike), so every instance enforces the same limits.
 
+const DAY = 24 * 60 * 60;
+
 export const SIGN_IN_LIMITS = {
   device: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   email: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
-  address: { points: env.SIGN_IN_ADDRESS_LIMIT, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 },
-} as const;
+  /** Read on first use, like `env` itself: importing this module needs no environment. */
+  get address() {
+    return { points: env.SIGN_IN_ADDRESS_LIMIT, duration: DAY, blockDuration: DAY };
+  },
+};
 
 type Limiter = keyof typeof SIGN_IN_LIMITS;
 type Limiters = Record<Limiter, RateLimiterPrisma>;
