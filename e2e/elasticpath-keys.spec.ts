@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { appAlert } from "./support/locators";
 import {
@@ -10,8 +11,8 @@ import {
 } from "./support/elasticpath-fixtures";
 import { storageStatePath } from "./support/test-env";
 
-// One worker, in order: the rotation-failure test injects a fault on POST /v2/application-keys, which any
-// concurrent key creation in this file could otherwise consume. Each test still seeds its own store.
+// Each test seeds its own store; the one fault on key creation is scoped to its own key's name. One worker,
+// in order, all the same: these tests count token requests and keys exactly.
 test.describe.configure({ mode: "default" });
 test.use({ storageState: storageStatePath("admin") });
 
@@ -131,13 +132,15 @@ test.describe("application keys @elasticpath", () => {
   test("rotation with a failing step: the connection keeps working on the old key, the page says what happened", async ({
     page,
   }) => {
-    const { store, connectionId } = await connected(page);
-    // Scoped to the rotation's key name, so key creation in parallel specs is not hit.
+    // A key name of its own, and a fault scoped to its rotation: any other spec's rotation of a "Default key"
+    // (and key creation anywhere) goes through.
+    const keyName = `Rotation probe ${randomBytes(4).toString("hex")}`;
+    const { store, connectionId } = await connected(page, { keyName });
     await sandbox.addFault({
       host: "elasticpath",
       method: "POST",
       pathPattern: "^/v2/application-keys$",
-      bodyPattern: "Default key (rotated",
+      bodyPattern: `${keyName} (rotated`,
       status: 500,
       count: 1,
     });
@@ -149,7 +152,7 @@ test.describe("application keys @elasticpath", () => {
     await expect(page.getByTestId("rotation-result")).toContainText("creating the new key failed");
     expect((await sandboxKeys(store)).map((k) => k.id)).toEqual([store.key.id]);
     await page.goto(`/stores/${connectionId}/keys`);
-    await expect(row(page, "Default key")).toContainText("Used by Storelink");
+    await expect(row(page, keyName)).toContainText("Used by Storelink");
   });
 
   test("rotation whose last step fails: new key in use, the old one left for the admin", async ({ page }) => {

@@ -81,7 +81,7 @@ test.describe("secret-leak crawl @security", () => {
       const created = (await page.getByTestId("new-client-secret").textContent()) ?? "";
       allowOnce(created); // shown once by design, in the response that created it
       await page.getByRole("button", { name: "I have copied it" }).click();
-      // Renamed first: the keys spec scopes a fault to rotations of keys named "Default key".
+      // The edit dialog is part of the crawl: a rename renders the key name the rotation then carries.
       await page.getByRole("button", { name: "Edit Default key" }).click();
       await page.getByRole("dialog").getByLabel("Name", { exact: true }).fill("Crawl default");
       await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();

@@ -236,6 +236,8 @@ export class SandboxControl {
       maxReservedRateLimit?: number;
       /** This store's token lifetime (the sandbox-wide one otherwise): parallel tests never share it. */
       tokenLifetimeSeconds?: number;
+      /** The first key's name ("Default key" unless set). */
+      keyName?: string;
       productCount?: number;
       publish?: boolean;
       defaultCurrency?: "USD" | "JPY" | "KWD";

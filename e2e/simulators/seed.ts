@@ -316,6 +316,8 @@ export interface EpStoreSeed {
   name?: string;
   rateLimitPerSecond?: number;
   maxReservedRateLimit?: number;
+  /** The first key's name ("Default key" unless set): a test that faults on its rotation names it uniquely. */
+  keyName?: string;
   /** Tokens of this store's keys live this long (tests that wait out an expiry set it on their own store). */
   tokenLifetimeSeconds?: number;
   productCount?: number;
@@ -444,7 +446,7 @@ export function seedEpStore(state: SandboxState, seed: EpStoreSeed): { store: Ep
     ? {
         id: deterministicUuid(`${id}:key:1`),
         storeId: id,
-        name: "Default key",
+        name: seed.keyName ?? "Default key",
         clientId: deterministicHex(`${id}:client_id`, 40),
         clientSecret: deterministicHex(`${id}:client_secret`, 40),
         reservedRateLimit: 0,
@@ -452,7 +454,7 @@ export function seedEpStore(state: SandboxState, seed: EpStoreSeed): { store: Ep
         updatedAt: created,
         lastUsedAt: null,
       }
-    : newEpKey(id, "Default key", 0);
+    : newEpKey(id, seed.keyName ?? "Default key", 0);
   store.keys.push(key);
   state.elasticpath.stores.set(id, store);
   return { store, key };

@@ -15,6 +15,7 @@ export async function seedEpStore(
     maxReservedRateLimit?: number;
     rateLimitPerSecond?: number;
     tokenLifetimeSeconds?: number;
+    keyName?: string;
     publish?: boolean;
   } = {},
 ): Promise<SeededEpStore> {

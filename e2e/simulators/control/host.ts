@@ -345,6 +345,7 @@ export function registerControlRoutes(router: Router, ctx: SandboxContext): void
         rateLimitPerSecond: z.number().int().positive().optional(),
         maxReservedRateLimit: z.number().int().min(0).optional(),
         tokenLifetimeSeconds: z.number().int().min(1).optional(),
+        keyName: z.string().min(1).max(100).optional(),
         productCount: z.number().int().min(0).max(1000).optional(),
         publish: z.boolean().optional(),
         defaultCurrency: z.enum(["USD", "JPY", "KWD"]).optional(),
