@@ -17,6 +17,7 @@ import {
   listPricesOfSkus,
   type EpAuth,
 } from "./api";
+import { memoizedCurrencies } from "./currency-memo";
 import { metadataOfConnection } from "./metadata";
 import { pickPrice, reshapeCustomer, reshapePcmProduct } from "./reshape";
 import { epSend, mintToken } from "./transport";
@@ -57,17 +58,22 @@ async function renew(ctx: Ctx): Promise<Renewal<EpCredentials>> {
 
 const PAGE_MAX = 100;
 
-/** Prices of these products from the price books, each in minor units divided by its currency's decimals. */
-async function withPrices(auth: EpAuth, products: EpPcmProduct[]) {
+/**
+ * Prices of these products from the price books, each in minor units divided by its currency's decimals. The
+ * store's currencies come from a one-minute memo (currency-memo.ts): the PCM call before this one has just
+ * proved the token.
+ */
+async function withPrices(ctx: Ctx, products: EpPcmProduct[]) {
+  const auth = authOf(ctx);
   // SKUs travel inside filter=in(sku,…): one with a comma or parenthesis cannot, so it gets no price.
   const skus = products.map((p) => p.attributes.sku).filter((s): s is string => !!s && !/[,()]/.test(s));
   const [currencies, prices] = await Promise.all([
-    listCurrencies(auth),
+    memoizedCurrencies(`${auth.baseUrl} ${ctx.connection.id}`, async () => (await listCurrencies(auth)).data),
     skus.length ? listPricesOfSkus(auth, skus) : Promise.resolve({ data: [] }),
   ]);
   const bySku = new Map(prices.data.map((p) => [p.attributes.sku, p]));
   return products.map((p) =>
-    reshapePcmProduct(p, pickPrice(p.attributes.sku ? bySku.get(p.attributes.sku) : undefined, currencies.data)),
+    reshapePcmProduct(p, pickPrice(p.attributes.sku ? bySku.get(p.attributes.sku) : undefined, currencies)),
   );
 }
 
@@ -93,15 +99,14 @@ export const elasticPathAdapter: PlatformAdapter<EpCredentials> = {
     const list = await listPcmProducts(auth, offset, limit);
     const total = list.meta?.results?.total ?? list.data.length;
     return {
-      items: await withPrices(auth, list.data),
+      items: await withPrices(ctx, list.data),
       total,
       nextCursor: offset + list.data.length < total ? String(offset + list.data.length) : null,
     };
   },
   async getProduct(ctx, id) {
-    const auth = authOf(ctx);
-    const { data } = await getPcmProduct(auth, id);
-    return (await withPrices(auth, [data]))[0]!;
+    const { data } = await getPcmProduct(authOf(ctx), id);
+    return (await withPrices(ctx, [data]))[0]!;
   },
   adjustStock: notSupported("stock adjustments (stock lives in Elastic Path's Inventory service)"),
   listOrders: notSupported("orders"),
