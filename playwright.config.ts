@@ -24,7 +24,9 @@ export default defineConfig<ApiOptions>({
   ],
   use: {
     baseURL: testEnv.appUrl,
-    trace: "retain-on-failure",
+    // Recording a trace for every test costs CPU the tests need on a 2-core machine; with retries (CI) the
+    // retry of a failure records one, which is what Playwright recommends for CI.
+    trace: testEnv.E2E_RETRIES > 0 ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
